@@ -1,0 +1,38 @@
+using Uitstroom.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+var ports = LocalPorts.From(builder.Configuration);
+
+// The cache: Redis holds computed cohort forecasts. A container where a runtime answers, else Debian's redis-server.
+var cache = builder.AddCache("cache");
+
+// The store: a SQLite file by default; PostgreSQL when ConnectionStrings:store is configured.
+var store = builder.AddStore("store");
+
+// Normalise needs nothing: its norm tables ship with it.
+var normalise = builder.AddProject<Projects.Normalise>("normalise")
+    .WithServiceEndpoints(ports.Normalise);
+
+// Ingest owns the store and normalises every imported result on the way in.
+var ingest = builder.AddProject<Projects.Ingest>("ingest")
+    .WithServiceEndpoints(ports.Ingest)
+    .WithStore(store)
+    .WithReference(normalise.GetEndpoint("grpc"))
+    .WaitFor(normalise);
+
+// Predict reads pupil histories from Ingest and caches its forecasts in Redis.
+var predict = builder.AddProject<Projects.Predict>("predict")
+    .WithServiceEndpoints(ports.Predict)
+    .WithReference(cache)
+    .WithReference(ingest.GetEndpoint("grpc"))
+    .WaitFor(cache)
+    .WaitFor(ingest);
+
+// Reporting composes Ingest (registry) and Predict (indicators, forecasts) for people and front ends.
+builder.AddProject<Projects.Reporting>("reporting")
+    .WithServiceEndpoints(ports.Reporting)
+    .WithReference(ingest.GetEndpoint("grpc"))
+    .WithReference(predict.GetEndpoint("grpc"))
+    .WaitFor(predict);
+
+builder.Build().Run();

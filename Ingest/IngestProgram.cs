@@ -1,0 +1,4 @@
+namespace Uitstroom.Ingest;
+
+/// <summary>Marks this service's assembly for test hosts: one test project hosts several services.</summary>
+public sealed class IngestProgram;

@@ -1,0 +1,18 @@
+using Uitstroom.Ingest;
+using Uitstroom.Ingest.Services;
+using Uitstroom.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGrpcService();
+builder.AddIngestServices();
+
+var app = builder.Build();
+
+app.MapGrpcService<RegistryService>();
+app.MapGrpcInfrastructure();
+app.MapDefaultEndpoints();
+
+app.Run();
+

@@ -1,0 +1,49 @@
+using Grpc.Core;
+using Uitstroom.Contracts.Ingest.V1;
+using Uitstroom.Ingest.Store;
+
+namespace Uitstroom.Ingest.Services;
+
+/// <summary>gRPC edge of the registry: maps store rows to contract messages.</summary>
+public sealed class RegistryService(RegistryRepository registry) : Registry.RegistryBase
+{
+    public override async Task<ListBoardsResponse> ListBoards(ListBoardsRequest request, ServerCallContext context)
+    {
+        var boards = await registry.ListBoardsAsync(context.CancellationToken);
+        return new ListBoardsResponse
+        {
+            Boards = { boards.Select(b => new Board { Bgnr = b.Bgnr, Name = b.Name, SchoolCount = b.SchoolCount }) },
+        };
+    }
+
+    public override async Task<ListSchoolsResponse> ListSchools(ListSchoolsRequest request, ServerCallContext context)
+    {
+        var bgnr = BoardNumber.Parse(request.Bgnr);
+        if (!await registry.BoardExistsAsync(bgnr, context.CancellationToken))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"board {bgnr} is not in the registry"));
+        }
+
+        var schools = await registry.ListSchoolsAsync(bgnr, context.CancellationToken);
+        return new ListSchoolsResponse { Schools = { schools.Select(ToMessage) } };
+    }
+
+    private static School ToMessage(SchoolRow s)
+    {
+        var school = new School
+        {
+            Brin = s.Brin,
+            Vestiging = s.Vestiging,
+            Ovt = s.Ovt ?? "",
+            Name = s.Name,
+            Bgnr = s.Bgnr,
+            Municipality = s.Municipality,
+        };
+        if (s.Schoolweging is { } weging)
+        {
+            school.Schoolweging = weging;
+        }
+
+        return school;
+    }
+}

@@ -1,0 +1,18 @@
+using Uitstroom.Predict;
+using Uitstroom.Predict.Services;
+using Uitstroom.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGrpcService();
+builder.AddPredictServices();
+
+var app = builder.Build();
+
+app.MapGrpcService<IndicatorsService>();
+app.MapGrpcInfrastructure();
+app.MapDefaultEndpoints();
+
+app.Run();
+

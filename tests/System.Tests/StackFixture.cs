@@ -1,0 +1,47 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Grpc.Net.Client;
+
+namespace Uitstroom.System.Tests;
+
+/// <summary>
+/// The whole stack, started once for the test class from the real AppHost: no containers (Redis runs as
+/// Debian's redis-server), a temporary SQLite store, ports chosen by Aspire so a running ./run.sh does not clash.
+/// </summary>
+public sealed class StackFixture : IAsyncLifetime
+{
+    public static readonly string[] Services = ["ingest", "normalise", "predict", "reporting"];
+
+    private readonly string _sqlite = Path.Combine(Path.GetTempPath(), $"uitstroom-system-{Guid.NewGuid():N}.db");
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [
+                "Uitstroom:FixedPorts=false",
+                $"Uitstroom:SqliteFile={_sqlite}",
+                // Stopping would otherwise wait ~13 s for resource clean-up.
+                "DcpPublisher:WaitForResourceCleanup=false",
+            ]);
+        App = await builder.BuildAsync();
+        using var start = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await App.StartAsync(start.Token);
+        foreach (var service in Services)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(service, start.Token);
+        }
+    }
+
+    public GrpcChannel Channel(string service) => GrpcChannel.ForAddress(App.GetEndpoint(service, "grpc"));
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        foreach (var f in new[] { _sqlite, _sqlite + "-wal", _sqlite + "-shm" })
+        {
+            File.Delete(f);
+        }
+    }
+}
