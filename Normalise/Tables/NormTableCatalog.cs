@@ -1,5 +1,7 @@
 using System.Reflection;
 
+using Uitstroom.Domain.Norms;
+
 namespace Uitstroom.Normalise.Tables;
 
 /// <summary>Every norm table version the service knows: the shipped ones, plus those users register.</summary>

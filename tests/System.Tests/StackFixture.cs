@@ -2,7 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
 
-namespace Uitstroom.System.Tests;
+namespace Uitstroom.Stack.Tests;
 
 /// <summary>
 /// The whole stack, started once for the test class from the real AppHost: no containers (Redis runs as

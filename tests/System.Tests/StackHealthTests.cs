@@ -2,7 +2,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
 
-namespace Uitstroom.System.Tests;
+namespace Uitstroom.Stack.Tests;
 
 public class StackHealthTests(StackFixture stack) : IClassFixture<StackFixture>
 {

@@ -1,4 +1,6 @@
-namespace Uitstroom.Normalise.Tables;
+using Uitstroom.Domain.Vocabulary;
+
+namespace Uitstroom.Domain.Norms;
 
 /// <summary>
 /// The scores that are "on track" for 1F and for the target level, for one provider, subject and test moment.

@@ -1,4 +1,6 @@
-namespace Uitstroom.Normalise.Tables;
+using Uitstroom.Domain.Vocabulary;
+
+namespace Uitstroom.Domain.Norms;
 
 /// <summary>
 /// Reads a norm table file: <c># key: value</c> header lines (provider, version, source, illustrative), then a
