@@ -17,6 +17,7 @@ var normalise = builder.AddProject<Projects.Normalise>("normalise")
 var ingest = builder.AddProject<Projects.Ingest>("ingest")
     .WithServiceEndpoints(ports.Ingest)
     .WithStore(store)
+    .WithPupilKeySecret()
     .WithReference(normalise.GetEndpoint("grpc"))
     .WaitFor(normalise);
 

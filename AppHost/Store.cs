@@ -13,7 +13,9 @@ internal static class Store
 {
     public static StoreChoice AddStore(this IDistributedApplicationBuilder builder, string name)
     {
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)))
+        // A deployment always names its store by a connection string (a secret parameter in the manifest; the
+        // uitstroom-store Secret in Kubernetes): a SQLite path on the publishing machine means nothing there.
+        if (builder.ExecutionContext.IsPublishMode || !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)))
         {
             return new StoreChoice(builder.AddConnectionString(name), null);
         }
