@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Uitstroom needs beside the .NET SDK, when they are missing.
 #   scripts/prerequisites.sh run    # what ./run.sh needs: redis-server
-#   scripts/prerequisites.sh test   # what ./test.sh needs: redis-server, postgresql, chromium, libgomp1
+#   scripts/prerequisites.sh test   # what ./test.sh needs: redis-server, postgresql, chromium, libgomp1, kubectl, python3-yaml
 # As root it installs them with apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 
@@ -10,6 +10,12 @@ probe=(redis-server)
 if [[ "${1:-run}" == "test" ]]; then
   want+=(postgresql libgomp1 chromium nodejs)
   probe+=(pg_ctlcluster "" chromium node)
+fi
+# The deployment checks (scripts/check-deploy.sh): kubectl with its built-in kustomize (Debian's 1.20 is enough;
+# an existing kubectl is used as it is) and Debian's python3-yaml.
+if [[ "${1:-run}" == "test" ]]; then
+  want+=(kubernetes-client python3-yaml)
+  probe+=(kubectl "")
 fi
 
 missing=()

@@ -17,7 +17,7 @@ case "$overlay" in
   *) echo "unknown overlay '$overlay': dev or prod" >&2; exit 2 ;;
 esac
 
-random() { openssl rand -base64 "${1:-32}" | tr -d '\n/+='; }
+random() { head -c "${1:-32}" /dev/urandom | base64 -w0 | tr -d '/+='; }
 
 exists() { kubectl -n "$namespace" get secret "$1" >/dev/null 2>&1; }
 
@@ -55,6 +55,6 @@ fi
 
 put uitstroom-cache "password=$(random 24)"
 # 32 random bytes: the HMAC key of every pupil identifier in the store.
-put uitstroom-pupil-key "secret=$(openssl rand -base64 32 | tr -d '\n')"
+put uitstroom-pupil-key "secret=$(head -c 32 /dev/urandom | base64 -w0)"
 put uitstroom-api-keys "keys=$(random 32)"
 echo "Restart what reads a rotated Secret: kubectl -n $namespace rollout restart deployment/<name>"

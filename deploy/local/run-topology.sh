@@ -61,7 +61,7 @@ chmod 755 "$pgdir"
 store=$("$repo/scripts/postgres.sh" start "$pgdir" "$(port 5432)")
 
 # The cache: Redis with a password, persisting nothing, as the cache Deployment runs it.
-cache_password=$(openssl rand -hex 16)
+cache_password=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d " \n")
 redis-server --port "$(port 6379)" --bind 127.0.0.1 --requirepass "$cache_password" --save "" --appendonly no \
   >"$dir/logs/cache.log" 2>&1 &
 pids+=($!)
@@ -73,7 +73,7 @@ done
 # The Secrets the manifests reference, with local values (random, never written outside $dir).
 secrets=$(cat <<JSON
 {"uitstroom-store/connection-string": "$store", "uitstroom-cache/password": "$cache_password",
- "uitstroom-pupil-key/secret": "$(openssl rand -base64 32 | tr -d '\n')"}
+ "uitstroom-pupil-key/secret": "$(head -c 32 /dev/urandom | base64 -w0)"}
 JSON
 )
 
