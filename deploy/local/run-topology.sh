@@ -59,6 +59,7 @@ kubectl kustomize "$repo/deploy/k8s/overlays/dev" >"$dir/dev.yaml" 2>"$dir/logs/
 pgdir=$(mktemp -d /tmp/uitstroom-topology-pg.XXXXXX)
 chmod 755 "$pgdir"
 store=$("$repo/scripts/postgres.sh" start "$pgdir" "$(port 5432)")
+echo "store $store"
 
 # The cache: Redis with a password, persisting nothing, as the cache Deployment runs it.
 cache_password=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d " \n")

@@ -20,6 +20,9 @@ public sealed partial class TopologyFixture : IAsyncLifetime
 
     public List<TopologyProcess> Processes { get; } = [];
 
+    /// <summary>The connection string of the topology's PostgreSQL, as Ingest got it through the uitstroom-store Secret.</summary>
+    public string Store { get; private set; } = "";
+
     public string Log
     {
         get { lock (_log) { return _log.ToString(); } }
@@ -70,6 +73,10 @@ public sealed partial class TopologyFixture : IAsyncLifetime
             {
                 Processes.Add(new TopologyProcess(m.Groups[1].Value, int.Parse(m.Groups[2].Value), new Uri(m.Groups[3].Value), new Uri(m.Groups[4].Value)));
             }
+        }
+        else if (line.StartsWith("store ", StringComparison.Ordinal))
+        {
+            Store = line["store ".Length..];
         }
         else if (line.StartsWith("topology ready", StringComparison.Ordinal))
         {

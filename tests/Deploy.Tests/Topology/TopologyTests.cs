@@ -1,4 +1,5 @@
 using Grpc.Health.V1;
+using Npgsql;
 using IngestV1 = Uitstroom.Contracts.Ingest.V1;
 using NormaliseV1 = Uitstroom.Contracts.Normalise.V1;
 using PredictV1 = Uitstroom.Contracts.Predict.V1;
@@ -53,7 +54,11 @@ public class TopologyTests(TopologyFixture topology) : IClassFixture<TopologyFix
         var boards = await new IngestV1.Registry.RegistryClient(channel).ListBoardsAsync(new IngestV1.ListBoardsRequest(), deadline: Deadline);
 
         boards.ShouldNotBeNull();
-        topology.Log.ShouldNotContain("stopped");
+        // The store Ingest answered from is the PostgreSQL database: Ingest migrated it at start-up.
+        await using var store = new NpgsqlConnection(topology.Store);
+        await store.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT MAX(version) FROM schema_version", store);
+        ((int)(await query.ExecuteScalarAsync())!).ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [Fact]
