@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the deployment artifacts offline, with no cluster and no container engine:
-#  - renders every kustomize overlay with `kubectl kustomize` (kustomize v2.0.3 of Debian's kubectl 1.20 and v5 alike);
+#  - renders every kustomize overlay with `kubectl kustomize`, and checks that the overlay and its bases use only what
+#    kustomize v2.0.3 (Debian's kubectl 1.20) understands, so they render there as with a current kubectl (v5);
 #  - every Deployment and StatefulSet has startup/readiness/liveness probes, resource requests and limits, a non-root
 #    security context, and no secret written inline (env literals, Secrets or ConfigMaps in the manifests);
 #  - each service: probes on its HTTP/1 port (/health, /alive), ports named http and grpc, a Service, discovery env
@@ -35,6 +36,8 @@ command -v kubectl >/dev/null || { echo "kubectl is missing: scripts/prerequisit
 python=/usr/bin/python3
 [[ -x $python ]] || python=python3
 "$python" -c 'import yaml' 2>/dev/null || { echo "python3-yaml is missing: apt-get install python3-yaml" >&2; exit 2; }
+
+"$python" "$repo/deploy/checks/check_deploy.py" --kustomize-v2 "${overlays[@]}"
 
 rendered=$(mktemp -d)
 trap 'rm -rf "$rendered"' EXIT

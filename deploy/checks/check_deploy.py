@@ -158,6 +158,35 @@ def check_overlay(label, path):
     return by_kind
 
 
+# What kustomize v2.0.3 (embedded in kubectl 1.20, Debian 12's kubernetes-client) understands. Newer fields such as
+# `patches`, `labels`, `components` or `replacements` render with a current kubectl but fail on that one.
+KUSTOMIZE_V2_FIELDS = {
+    "apiVersion", "kind", "resources", "bases", "patchesStrategicMerge", "patchesJson6902", "images", "namespace",
+    "namePrefix", "nameSuffix", "commonLabels", "commonAnnotations", "configMapGenerator", "secretGenerator",
+    "generatorOptions", "vars", "crds",
+}
+
+
+def check_kustomization_v2(folder, seen=None):
+    """The overlay and every base it builds on use only kustomize v2.0.3 features; directories go under `bases`."""
+    seen = seen if seen is not None else set()
+    folder = Path(folder).resolve()
+    if folder in seen:
+        return
+    seen.add(folder)
+    path = folder / "kustomization.yaml"
+    where = f"kustomization {path}"
+    spec = yaml.safe_load(path.read_text()) or {}
+    for field in sorted(set(spec) - KUSTOMIZE_V2_FIELDS):
+        fail(where, "kustomize v2", f"'{field}' is unknown to kustomize v2.0.3 (kubectl 1.20); use {sorted(KUSTOMIZE_V2_FIELDS - {'apiVersion', 'kind'})}")
+    for entry in spec.get("resources", []) or []:
+        if (folder / entry).is_dir():
+            fail(where, "kustomize v2", f"resource {entry} is a directory: list it under `bases` for kustomize v2.0.3")
+    for base in spec.get("bases", []) or []:
+        if (folder / base / "kustomization.yaml").exists():
+            check_kustomization_v2(folder / base, seen)
+
+
 def assembly_and_references(repo, project):
     """The assembly name of a project and every project folder it needs to build, itself included."""
     csproj = repo / project / f"{project}.csproj"
@@ -268,6 +297,13 @@ def check_aspire(manifest_path, overlays):
 
 
 def main(argv):
+    if argv[1] == "--kustomize-v2":
+        # Before rendering: kubectl 1.20 would only say "cannot unmarshal"; this names the field.
+        for folder in argv[2:]:
+            check_kustomization_v2(folder)
+        for line in failures:
+            print(line)
+        return 1 if failures else 0
     repo = Path(argv[1])
     docker_dir = Path(argv[2])
     aspire = argv[3] or None

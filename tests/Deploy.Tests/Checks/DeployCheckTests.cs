@@ -33,6 +33,18 @@ public class DeployCheckTests
         output.ShouldContain(expected);
     }
 
+    [Fact]
+    public async Task An_overlay_only_a_current_kustomize_renders_fails_the_check()
+    {
+        // CI may have Debian's kubectl 1.20 (kustomize v2.0.3): an overlay must not need anything newer.
+        var folder = Repository.PathOf("tests", "Deploy.Tests", "BadManifests", "newer-kustomize");
+
+        var (exitCode, output) = await Repository.CheckDeployAsync("--overlay", folder, "--aspire", "none");
+
+        exitCode.ShouldNotBe(0, output);
+        output.ShouldContain("kustomize v2: 'patches' is unknown to kustomize v2.0.3");
+    }
+
     [Theory]
     [InlineData("ingest", "EXPOSE 5110 5111", "EXPOSE 8080 5111", "ingest.Dockerfile: ports: EXPOSE [5111, 8080]")]
     [InlineData("reporting", "\"Uitstroom.Reporting.dll\"", "\"Reporting.dll\"", "reporting.Dockerfile: entry point")]
