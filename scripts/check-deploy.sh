@@ -5,7 +5,8 @@
 #  - every Deployment and StatefulSet has startup/readiness/liveness probes, resource requests and limits, a non-root
 #    security context, and no secret written inline (env literals, Secrets or ConfigMaps in the manifests);
 #  - each service: probes on its HTTP/1 port (/health, /alive), ports named http and grpc, a Service, discovery env
-#    that names that Service's gRPC port, an HPA for Predict and Reporting, the models folder on a shared claim;
+#    that names that Service's gRPC port (a ClusterIP Service: the L7 proxy balances calls), an HPA for Predict and
+#    Reporting, the models folder on a shared claim;
 #  - each Dockerfile: ENTRYPOINT runs the project's assembly, EXPOSE/ENV ports and USER match the manifests, every
 #    project it references is copied into the build;
 #  - the Aspire manifest (generated from the AppHost in publish mode) declares the same services, env and connection

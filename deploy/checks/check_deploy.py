@@ -104,6 +104,10 @@ def check_service(where, name, obj, by_kind):
         targets = {p.get("targetPort") for p in svc["spec"].get("ports", [])}
         if not {"http", "grpc"} <= targets:
             fail(at, "service", f"Service {name} must expose the http and grpc ports")
+        # The services' discovery (configuration, one address per entry) connects to one pod of a headless Service
+        # and keeps it; the L7 proxy balances calls over a ClusterIP Service (docs/deploy.md).
+        if svc["spec"].get("clusterIP") == "None":
+            fail(at, "balancing", f"Service {name} is headless: its clients would pin one pod; use a ClusterIP Service behind the L7 proxy")
     # Discovery: services__X__grpc__0 must name a Service X and its grpc port.
     for var, e in env.items():
         m = re.fullmatch(r"services__(\w+)__grpc__0", var)

@@ -22,6 +22,7 @@ public class DeployCheckTests
     [InlineData("probe-on-grpc-port", "ingest: probes: livenessProbe must GET /alive on the http port")]
     [InlineData("runs-as-root", "reporting/reporting: non-root: runAsNonRoot is not true")]
     [InlineData("no-limits", "normalise/normalise: resources: no limits.memory")]
+    [InlineData("headless-service", "predict: balancing: Service predict is headless")]
     public async Task A_broken_overlay_fails_the_check_and_names_the_rule(string overlay, string expected)
     {
         var folder = Repository.PathOf("tests", "Deploy.Tests", "BadManifests", overlay);

@@ -35,11 +35,12 @@ public sealed partial class TopologyFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Ports are the manifests' plus an offset, away from ./run.sh (5110…) and from the repository tests' PostgreSQL.
-        var offset = 30000 + (Environment.ProcessId % 20) * 100 % 1000;
+        // Ports are the manifests' plus an offset: away from ./run.sh (5110…), the repository tests' PostgreSQL (55432),
+        // a hand-started run-topology.sh (offset 20000), and below Linux's ephemeral range (32768+).
+        const int offset = 21000;
         var start = new ProcessStartInfo("bash")
         {
-            ArgumentList = { Repository.PathOf("deploy", "local", "run-topology.sh"), "--offset", offset.ToString(), "--configuration", Repository.Configuration },
+            ArgumentList = { Repository.PathOf("deploy", "local", "run-topology.sh"), "--offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture), "--configuration", Repository.Configuration },
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
