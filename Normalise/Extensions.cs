@@ -4,7 +4,8 @@ using Uitstroom.Normalise.Tables;
 
 namespace Uitstroom.Normalise;
 
-internal static class Extensions
+// Public so the benchmark can host the same service on a real Kestrel port.
+public static class Extensions
 {
     // A batch of 100,000 results is about 2.5 MB; allow generous batches without unbounded memory.
     private const int MaxBatchMessageBytes = 64 * 1024 * 1024;
