@@ -18,6 +18,7 @@ public static class Extensions
             .ValidateOnStart();
         builder.Services.AddSingleton<NormTableFolder>();
         builder.Services.AddSingleton(sp => NormTableCatalog.LoadShipped(sp.GetRequiredService<NormTableFolder>()));
+        builder.Services.AddHostedService<NormTableCatalogLoader>();
         builder.Services.AddSingleton<BatchNormaliser>();
         builder.Services.Configure<GrpcServiceOptions>(o =>
         {

@@ -34,8 +34,14 @@ public sealed class NormTableCatalog
 
     public bool IsShipped(NormTable table) => _shipped.Contains((table.Provider, table.Version));
 
-    /// <summary>The table of a provider, newest when <paramref name="version"/> is 0; null when there is none.</summary>
-    public CompiledNormTable? Find(string provider, int version = 0)
+    /// <summary>
+    /// The table of a provider, newest when <paramref name="version"/> is 0; null when there is none. A miss looks
+    /// in the folder again first: another replica sharing the folder may have registered it since we started.
+    /// </summary>
+    public CompiledNormTable? Find(string provider, int version = 0) =>
+        Lookup(provider, version) ?? (PickUpNewFiles() ? Lookup(provider, version) : null);
+
+    private CompiledNormTable? Lookup(string provider, int version)
     {
         if (!_byProvider.TryGetValue(Code(provider), out var versions))
         {
@@ -43,6 +49,30 @@ public sealed class NormTableCatalog
         }
 
         return version == 0 ? versions[^1] : Array.Find(versions, c => c.Table.Version == version);
+    }
+
+    /// <summary>Adds tables that appeared in the folder since they were last read; true when there were any.</summary>
+    private bool PickUpNewFiles()
+    {
+        if (_folder is null)
+        {
+            return false;
+        }
+
+        lock (_registering)
+        {
+            var added = false;
+            foreach (var table in _folder.LoadAll())
+            {
+                if (!(_byProvider.TryGetValue(table.Provider, out var versions) && versions.Any(v => v.Table.Version == table.Version)))
+                {
+                    _byProvider = With(_byProvider, table);
+                    added = true;
+                }
+            }
+
+            return added;
+        }
     }
 
     /// <summary>

@@ -67,6 +67,22 @@ public sealed class CustomProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_replica_sharing_the_tables_folder_sees_a_table_another_replica_registered()
+    {
+        await using var first = Host();
+        await using var second = Host();
+        using var firstChannel = first.Channel();
+        using var secondChannel = second.Channel();
+        var secondClient = new NormTables.NormTablesClient(secondChannel);
+        (await secondClient.ListNormTablesAsync(new ListNormTablesRequest())).Tables.Count.ShouldBe(3);
+
+        await new NormTables.NormTablesClient(firstChannel).RegisterNormTableAsync(new RegisterNormTableRequest { Csv = BoomCuts });
+
+        var reply = await secondClient.NormaliseBatchAsync(Batch("BOOM", Subject.Rekenen, TestMoment.E7, 110));
+        reply.Uniform.ShouldHaveSingleItem().ShouldBe(150, 1e-9);
+    }
+
+    [Fact]
     public async Task A_new_version_is_used_only_when_asked_and_the_old_version_reproduces_the_old_value()
     {
         await using var host = Host();
