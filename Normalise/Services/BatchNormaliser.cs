@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using Grpc.Core;
 using V1 = Uitstroom.Contracts.Normalise.V1;
 using Uitstroom.Domain.Norms;
@@ -85,13 +86,9 @@ public sealed class BatchNormaliser(NormTableCatalog catalog)
 
             response.Uniform.AddRange(new ArraySegment<double>(uniform, 0, n));
             response.Percentile.AddRange(new ArraySegment<double>(outPercentile, 0, n));
-            response.PercentileSource.Capacity = n;
-            response.Route.Capacity = n;
-            for (var i = 0; i < n; i++)
-            {
-                response.PercentileSource.Add((V1.PercentileSource)(int)source[i]);
-                response.Route.Add((V1.Route)(int)route[i]);
-            }
+            // The wire enums share the domain's numbers (ProtoMapping), so the columns are copied as they are.
+            response.PercentileSource.AddRange(Reinterpret<PercentileSource, V1.PercentileSource>(source, n));
+            response.Route.AddRange(Reinterpret<NormRoute, V1.Route>(route, n));
 
             return response;
         }
@@ -113,6 +110,15 @@ public sealed class BatchNormaliser(NormTableCatalog catalog)
             ArrayPool<PercentileSource>.Shared.Return(source);
             ArrayPool<NormRoute>.Shared.Return(route);
         }
+    }
+
+    private static ArraySegment<TWire> Reinterpret<TDomain, TWire>(TDomain[] column, int n)
+        where TDomain : unmanaged, Enum
+        where TWire : unmanaged, Enum
+    {
+        var wire = new TWire[n];
+        MemoryMarshal.Cast<TDomain, TWire>(column.AsSpan(0, n)).CopyTo(wire);
+        return new ArraySegment<TWire>(wire);
     }
 
     private CompiledNormTable[] ResolveTables(V1.NormaliseBatchRequest request)

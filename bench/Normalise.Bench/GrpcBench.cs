@@ -62,7 +62,7 @@ internal sealed class GrpcBench : IAsyncDisposable
     }
 
     /// <summary>Results per second over <paramref name="duration"/> with <paramref name="concurrency"/> calls in flight.</summary>
-    public async Task<(double PerSecond, double BytesPerResult)> RunAsync(V1.NormaliseBatchRequest request, int concurrency, TimeSpan duration)
+    public async Task<(double PerSecond, double PerCpuSecond, double BytesPerResult)> RunAsync(V1.NormaliseBatchRequest request, int concurrency, TimeSpan duration)
     {
         using var channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions
         {
@@ -84,6 +84,8 @@ internal sealed class GrpcBench : IAsyncDisposable
         }
 
         var calls = 0L;
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -94,7 +96,11 @@ internal sealed class GrpcBench : IAsyncDisposable
             }
         });
         await Task.WhenAll(workers);
-        return (calls * n / clock.Elapsed.TotalSeconds, request.CalculateSize() / (double)n);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+
+        // Client and server share this process, so CPU time covers both ends of the call.
+        return (calls * n / elapsed, calls * n / (process.TotalProcessorTime - cpu).TotalSeconds, request.CalculateSize() / (double)n);
     }
 
     public async ValueTask DisposeAsync()
