@@ -42,10 +42,11 @@ public sealed class BatchNormaliser(NormTableCatalog catalog)
         var percentile = ArrayPool<double>.Shared.Rent(request.Percentile.Count);
         var band = ArrayPool<NormBand>.Shared.Rent(request.Band.Count);
         var level = ArrayPool<OnTrackLevel>.Shared.Rent(request.ReportedLevel.Count);
-        var uniform = ArrayPool<double>.Shared.Rent(n);
-        var outPercentile = ArrayPool<double>.Shared.Rent(n);
-        var source = ArrayPool<PercentileSource>.Shared.Rent(n);
-        var route = ArrayPool<NormRoute>.Shared.Rent(n);
+        // Exact-length output columns: RepeatedField.AddRange copies an array in one go, but a segment element by element.
+        var uniform = new double[n];
+        var outPercentile = new double[n];
+        var source = new PercentileSource[n];
+        var route = new NormRoute[n];
         try
         {
             for (var i = 0; i < n; i++)
@@ -84,8 +85,8 @@ public sealed class BatchNormaliser(NormTableCatalog catalog)
             var output = new NormalisedColumns(uniform.AsSpan(0, n), outPercentile.AsSpan(0, n), source.AsSpan(0, n), route.AsSpan(0, n));
             Normaliser.Normalise(tables, input, output);
 
-            response.Uniform.AddRange(new ArraySegment<double>(uniform, 0, n));
-            response.Percentile.AddRange(new ArraySegment<double>(outPercentile, 0, n));
+            response.Uniform.AddRange(uniform);
+            response.Percentile.AddRange(outPercentile);
             // The wire enums share the domain's numbers (ProtoMapping), so the columns are copied as they are.
             response.PercentileSource.AddRange(Reinterpret<PercentileSource, V1.PercentileSource>(source, n));
             response.Route.AddRange(Reinterpret<NormRoute, V1.Route>(route, n));
@@ -105,20 +106,16 @@ public sealed class BatchNormaliser(NormTableCatalog catalog)
             ArrayPool<double>.Shared.Return(percentile);
             ArrayPool<NormBand>.Shared.Return(band);
             ArrayPool<OnTrackLevel>.Shared.Return(level);
-            ArrayPool<double>.Shared.Return(uniform);
-            ArrayPool<double>.Shared.Return(outPercentile);
-            ArrayPool<PercentileSource>.Shared.Return(source);
-            ArrayPool<NormRoute>.Shared.Return(route);
         }
     }
 
-    private static ArraySegment<TWire> Reinterpret<TDomain, TWire>(TDomain[] column, int n)
+    private static TWire[] Reinterpret<TDomain, TWire>(TDomain[] column, int n)
         where TDomain : unmanaged, Enum
         where TWire : unmanaged, Enum
     {
         var wire = new TWire[n];
         MemoryMarshal.Cast<TDomain, TWire>(column.AsSpan(0, n)).CopyTo(wire);
-        return new ArraySegment<TWire>(wire);
+        return wire;
     }
 
     private CompiledNormTable[] ResolveTables(V1.NormaliseBatchRequest request)

@@ -20,6 +20,16 @@ foreach (var mixed in new[] { false, true })
         mixed ? "mixed routes (70% score, 10% each other):" : "score + table route:", wall / 1e6, perCpu / 1e6));
 }
 
+var edgeRequest = GrpcBench.Request(new SyntheticResults(tables, 100_000, routesMixed: true, seed: 5), tables, 0, 100_000);
+var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+var edgeClock = System.Diagnostics.Stopwatch.StartNew();
+var edge = EdgeBench.Run(new Uitstroom.Normalise.Services.BatchNormaliser(NormTableCatalog.LoadShipped()), edgeRequest, TimeSpan.FromSeconds(quick ? 2 : 4));
+var steps = EdgeBench.Steps(new Uitstroom.Normalise.Services.BatchNormaliser(NormTableCatalog.LoadShipped()), edgeRequest, 200);
+Console.WriteLine(string.Format(inv, "  per 100,000-result batch, best of 200: parse request {0:N1} ms, normalise {1:N1} ms, serialise reply {2:N1} ms, parse reply {3:N1} ms",
+    steps.Parse * 1e3, steps.Normalise * 1e3, steps.Serialise * 1e3, steps.ParseReply * 1e3));
+Console.WriteLine(string.Format(inv, "gRPC edge without transport (parse, normalise, serialise, parse reply), one thread: {0,6:N2} M results/s; GCs gen0/1/2 {1}/{2}/{3} in {4:N1} s",
+    edge / 1e6, GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3, edgeClock.Elapsed.TotalSeconds));
+
 await using var server = await GrpcBench.StartAsync();
 Console.WriteLine($"gRPC NormaliseBatch over loopback Kestrel at {server.Address} (h2c)");
 var sample = new SyntheticResults(tables, 100_000, routesMixed: true, seed: 5);
