@@ -113,4 +113,13 @@ public class NormaliserTests
         Should.Throw<DomainFormatException>(() => Normaliser.Normalise(tables, new ResultColumns(table, subject, moment, score, percentile), new NormalisedColumns(uniform, outPercentile, source, route)))
             .Message.ShouldBe("result 2: provider BOOM (table version 1) has no norm row for lezen M6");
     }
+
+    [Fact]
+    public void A_subject_value_outside_the_vocabulary_is_refused_not_read_from_a_neighbouring_row()
+    {
+        Should.Throw<DomainFormatException>(() => Iep.Normalise((Subject)7, M6, 50, double.NaN, NormBand.None, OnTrackLevel.None))
+            .Message.ShouldBe("provider IEP (table version 1) has no norm row for subject 7 M6");
+        Should.Throw<DomainFormatException>(() => Iep.Normalise(Subject.Lezen, new TestMoment(MomentKind.Midden, 9), 50, double.NaN, NormBand.None, OnTrackLevel.None))
+            .Message.ShouldContain("has no norm row for lezen M9");
+    }
 }
