@@ -19,11 +19,14 @@ internal static class ProtoMapping
         return subject is >= ProtoSubject.Lezen and <= ProtoSubject.Rekenen;
     }
 
+    // An array rather than the IReadOnlyList: this lookup runs once per result of every batch.
+    private static readonly Domain.Vocabulary.TestMoment[] Moments = [.. Domain.Vocabulary.TestMoment.All];
+
     public static bool TryDomain(ProtoMoment moment, out Domain.Vocabulary.TestMoment domain)
     {
         var index = (int)moment - 1;
-        var ok = (uint)index < (uint)Domain.Vocabulary.TestMoment.All.Count;
-        domain = ok ? Domain.Vocabulary.TestMoment.All[index] : default;
+        var ok = (uint)index < (uint)Moments.Length;
+        domain = ok ? Moments[index] : default;
         return ok;
     }
 
