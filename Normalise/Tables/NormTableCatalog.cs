@@ -61,18 +61,23 @@ public sealed class NormTableCatalog
 
         lock (_registering)
         {
-            var added = false;
-            foreach (var table in _folder.LoadAll())
-            {
-                if (!(_byProvider.TryGetValue(table.Provider, out var versions) && versions.Any(v => v.Table.Version == table.Version)))
-                {
-                    _byProvider = With(_byProvider, table);
-                    added = true;
-                }
-            }
-
-            return added;
+            return PickUpNewFilesWhileRegistering();
         }
+    }
+
+    private bool PickUpNewFilesWhileRegistering()
+    {
+        var added = false;
+        foreach (var table in _folder?.LoadAll() ?? [])
+        {
+            if (!(_byProvider.TryGetValue(table.Provider, out var versions) && versions.Any(v => v.Table.Version == table.Version)))
+            {
+                _byProvider = With(_byProvider, table);
+                added = true;
+            }
+        }
+
+        return added;
     }
 
     /// <summary>
@@ -84,6 +89,9 @@ public sealed class NormTableCatalog
     {
         lock (_registering)
         {
+            // Another replica sharing the folder may have registered versions since: number after them.
+            PickUpNewFilesWhileRegistering();
+
             // The provider is only known after reading; read once to learn it, then settle the version.
             var table = NormTableReader.Read(new StringReader(csv), origin, defaultVersion: int.MaxValue);
             var newest = _byProvider.TryGetValue(table.Provider, out var versions) ? versions[^1].Table.Version : 0;

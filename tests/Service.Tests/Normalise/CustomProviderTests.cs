@@ -80,6 +80,10 @@ public sealed class CustomProviderTests : IDisposable
 
         var reply = await secondClient.NormaliseBatchAsync(Batch("BOOM", Subject.Rekenen, TestMoment.E7, 110));
         reply.Uniform.ShouldHaveSingleItem().ShouldBe(150, 1e-9);
+
+        // Registering on the second replica numbers after what the first one stored.
+        await new NormTables.NormTablesClient(firstChannel).RegisterNormTableAsync(new RegisterNormTableRequest { Csv = BoomCuts });
+        (await secondClient.RegisterNormTableAsync(new RegisterNormTableRequest { Csv = BoomCuts })).Table.Version.ShouldBe(3);
     }
 
     [Fact]
