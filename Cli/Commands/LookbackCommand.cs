@@ -41,38 +41,46 @@ internal static class LookbackCommand
         return command;
     }
 
+    private const int NameWidth = 26;
+
+    /// <summary>
+    /// Three lines per school (pupils, %1F, %1S/2F) so the table fits a terminal: the years side by side, then the
+    /// pooled value, the signaleringswaarde and the outcome.
+    /// </summary>
     private static void WriteTable(BoardLookback reply)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Piped to a file or a pager: do not wrap at the 80 columns Spectre assumes without a terminal.
+            AnsiConsole.Profile.Width = 160;
+        }
+
         var years = reply.Schools.FirstOrDefault()?.Years.Select(y => y.SchoolYear).ToList() ?? [];
-        var table = new Table().Title($"Bestuur {reply.Bgnr}: terugblik (%1F / %1S2F (leerlingen) per jaar)");
-        table.AddColumns("OVT", "school", "sw");
+        var table = new Table().Border(TableBorder.Simple)
+            .Title($"Bestuur {reply.Bgnr}: terugblik op de leerresultaten (Inspectie, drie schooljaren)");
+        table.AddColumns("OVT", "school", "sw", "");
         foreach (var y in years)
         {
             table.AddColumn(new TableColumn(y).RightAligned());
         }
 
-        table.AddColumns(new TableColumn("n").RightAligned(), new TableColumn("%1F").RightAligned(), new TableColumn("sig").RightAligned(),
-            new TableColumn("uitkomst 1F"), new TableColumn("%1S/2F").RightAligned(), new TableColumn("sig").RightAligned(), new TableColumn("uitkomst 1S/2F"));
+        table.AddColumns(new TableColumn("3 jaar").RightAligned(), new TableColumn("sign.").RightAligned(), new TableColumn("uitkomst"));
         foreach (var s in reply.Schools)
         {
-            var cells = new List<string> { s.Ovt, Markup.Escape(s.Name), s.HasSchoolweging ? s.Schoolweging.ToString("0.00", Nl) : "–" };
-            cells.AddRange(s.Years.Select(Year));
-            cells.Add(s.HasPupils ? s.Pupils.ToString(Nl) : "*");
-            cells.AddRange(Indicator(s.Fundamental));
-            cells.AddRange(Indicator(s.Target));
-            table.AddRow([.. cells]);
+            var name = s.Name.Length > NameWidth ? s.Name[..(NameWidth - 1)] + "…" : s.Name;
+            var sw = s.HasSchoolweging ? s.Schoolweging.ToString("0.00", Nl) : "–";
+            table.AddRow([s.Ovt, Markup.Escape(name), sw, "[grey]lln[/]", .. s.Years.Select(y => y.Status == "known" ? y.Pupils.ToString(Nl) : Absent(y)),
+                s.HasPupils ? s.Pupils.ToString(Nl) : "*", "", ""]);
+            table.AddRow(["", "", "", "%1F", .. s.Years.Select(y => y.Status == "known" ? y.PercentFundamental.ToString("0.00", Nl) : Absent(y)), .. Indicator(s.Fundamental)]);
+            table.AddRow(["", "", "", "%1S/2F", .. s.Years.Select(y => y.Status == "known" ? y.PercentTarget.ToString("0.00", Nl) : Absent(y)), .. Indicator(s.Target)]);
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"[grey]* gemaskeerd door de Inspectie (minder dan 5 leerlingen); – geen resultaten. sw = schoolweging (driejaarsgemiddelde).[/]");
         AnsiConsole.MarkupLineInterpolated($"[grey]signaleringswaarden: {reply.SignaleringswaardenSource} ({reply.SignaleringswaardenPublished})[/]");
     }
 
-    private static string Year(LookbackYear y) => y.Status switch
-    {
-        "known" => $"{y.PercentFundamental.ToString("0.00", Nl)} / {y.PercentTarget.ToString("0.00", Nl)} ({y.Pupils})",
-        "masked" => "*",
-        _ => "–",
-    };
+    private static string Absent(LookbackYear y) => y.Status == "masked" ? "*" : "–";
 
     private static string[] Indicator(IndicatorLookback i)
     {
@@ -80,7 +88,7 @@ internal static class LookbackCommand
         {
             "boven" => "[green]boven[/]",
             "onder" => "[red]onder[/]",
-            "kleine_school" => string.IsNullOrEmpty(i.FiveYearOutcome) ? "[yellow]kleine school (5 jaar)[/]" : $"[yellow]kleine school: 5 jaar {i.FiveYearOutcome}[/]",
+            "kleine_school" => string.IsNullOrEmpty(i.FiveYearOutcome) ? "[yellow]kleine school (over 5 jaar)[/]" : $"[yellow]kleine school: 5 jaar {i.FiveYearOutcome}[/]",
             _ => "[grey]te weinig gegevens[/]",
         };
         return [i.HasValue ? i.Value.ToString("0.00", Nl) : "–", i.HasSignaleringswaarde ? i.Signaleringswaarde.ToString("0.0", Nl) : "–", outcome];
