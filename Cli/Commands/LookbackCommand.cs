@@ -70,7 +70,7 @@ internal static class LookbackCommand
             var name = s.Name.Length > NameWidth ? s.Name[..(NameWidth - 1)] + "…" : s.Name;
             var sw = s.HasSchoolweging ? s.Schoolweging.ToString("0.00", Nl) : "–";
             table.AddRow([s.Ovt, Markup.Escape(name), sw, "[grey]lln[/]", .. s.Years.Select(y => y.Status == "known" ? y.Pupils.ToString(Nl) : Absent(y)),
-                s.HasPupils ? s.Pupils.ToString(Nl) : "*", "", ""]);
+                s.HasPupils ? s.Pupils.ToString(Nl) : s.Years.Any(y => y.Status == "masked") ? "*" : "–", "", ""]);
             table.AddRow(["", "", "", "%1F", .. s.Years.Select(y => y.Status == "known" ? y.PercentFundamental.ToString("0.00", Nl) : Absent(y)), .. Indicator(s.Fundamental)]);
             table.AddRow(["", "", "", "%1S/2F", .. s.Years.Select(y => y.Status == "known" ? y.PercentTarget.ToString("0.00", Nl) : Absent(y)), .. Indicator(s.Target)]);
         }
