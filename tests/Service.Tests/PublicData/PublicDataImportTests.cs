@@ -118,15 +118,17 @@ public sealed class PublicDataImportTests : IDisposable
             00AR,basisschool De Maasparel,41797,27.78
             00AV|C1,Een school,4x797,30.61
             00CV|C1,Nog een,41797,veertig
+            00AP|C1,WereldWijs,41646,31.47
             """;
 
         var summary = await PublicFiles.ImportAsync(new PublicDataClient(channel), "schoolweging.csv", Encoding.UTF8.GetBytes(csv));
 
         summary.RowsAccepted.ShouldBe(1);
-        summary.Rejected.Select(r => r.Line).ShouldBe([3, 4, 5]);
+        summary.Rejected.Select(r => r.Line).ShouldBe([3, 4, 5, 6]);
         summary.Rejected[0].Reason.ShouldContain("OVT '00AR'");
         summary.Rejected[1].Reason.ShouldContain("4x797");
         summary.Rejected[2].Reason.ShouldContain("veertig");
+        summary.Rejected[3].Reason.ShouldBe("OVT 00AP|C1 appears again (first on line 2)");
     }
 
     [Fact]
