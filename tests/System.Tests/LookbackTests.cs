@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aspire.Hosting.Testing;
 using Google.Protobuf;
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Contracts.Predict.V1;
@@ -51,6 +52,55 @@ public class LookbackTests(StackFixture stack) : IClassFixture<StackFixture>
         compared.ShouldBe(29);
         // The two schools the Inspectie file does not list (no results in 2023–2025) show as such.
         board.Schools.Where(s => !published.ContainsKey(s.Ovt)).ShouldAllBe(s => s.Fundamental.Outcome == "te_weinig_gegevens");
+    }
+
+    [Fact]
+    public async Task The_command_line_imports_the_public_files_and_prints_the_look_back_of_board_41565_as_the_Inspectie_file()
+    {
+        var ingest = stack.App.GetEndpoint("ingest", "grpc").ToString();
+        var predict = stack.App.GetEndpoint("predict", "grpc").ToString();
+
+        var import = await UitstroomAsync(["public", "import", "--ingest", ingest, .. Files.Select(SharedData.Duo)]);
+        var lookback = await UitstroomAsync(["lookback", "--board", "41565", "--format", "csv", "--predict", predict]);
+
+        import.ExitCode.ShouldBe(0, import.Output);
+        lookback.ExitCode.ShouldBe(0, lookback.Output);
+        var lines = lookback.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = Split(lines[0]);
+        var printed = lines.Skip(1).Select(Split).ToDictionary(c => c[header.IndexOf("ovt")], c => header.Zip(c).ToDictionary(p => p.First, p => p.Second));
+        printed.Count.ShouldBe(31);
+        var published = PublishedRows();
+        foreach (var (ovt, row) in published.Where(p => printed.ContainsKey(p.Key)))
+        {
+            var school = printed[ovt];
+            school["%1F"].ShouldBe(Number(row["Gewogen driejaarsgemiddelde %1F"]), ovt);
+            school["%1S/2F"].ShouldBe(Number(row["Gewogen driejaarsgemiddelde %1S/2F"]), ovt);
+            school["leerlingen 3 jaar"].ShouldBe(row["Totaal aantal leerlingen 3 jaar"], ovt);
+            school["signaleringswaarde 1S/2F"].ShouldBe(Number(row["Signaleringswaarde 1S/2F"], "0.0"), ovt);
+            school["uitkomst 1F"].ShouldBe(row["Uitkomst indicator 1F"], ovt);
+            school["uitkomst 1S/2F"].ShouldBe(row["Uitkomst indicator 1S/2F"], ovt);
+            school["%1F 2022-2023"].ShouldBe(Number(row["Gemiddelde %1F 2223"]), ovt);
+        }
+
+        published.Keys.Count(printed.ContainsKey).ShouldBe(29);
+    }
+
+    /// <summary>Runs the real <c>uitstroom</c> command line (built beside the tests) and captures what it prints.</summary>
+    private static async Task<(int ExitCode, string Output)> UitstroomAsync(IEnumerable<string> arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "uitstroom.dll"));
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
     }
 
     private static async Task<PublicImportSummary> ImportAsync(PublicData.PublicDataClient client, string file)
