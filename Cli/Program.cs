@@ -10,6 +10,8 @@ var root = new RootCommand("uitstroom: the uitstroomprognose for a school board,
     Endpoints.ReportingOption,
     BoardsCommand.Create(),
     NormsCommand.Create(),
+    PublicCommand.Create(),
+    LookbackCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,6 @@
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Domain.Inspectie;
+using Uitstroom.Predict.Lookback;
 using Uitstroom.ServiceDefaults;
 
 namespace Uitstroom.Predict;
@@ -10,6 +11,8 @@ internal static class Extensions
     {
         builder.Services.AddSingleton(Signaleringswaarden.Judgement2025);
         builder.Services.AddServiceGrpcClient<Registry.RegistryClient>("ingest", TimeSpan.FromSeconds(10));
+        builder.Services.AddServiceGrpcClient<PublicData.PublicDataClient>("ingest", TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton<LookbackCalculator>();
         return builder;
     }
 }

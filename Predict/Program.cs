@@ -11,6 +11,7 @@ builder.AddPredictServices();
 var app = builder.Build();
 
 app.MapGrpcService<IndicatorsService>();
+app.MapGrpcService<LookbackService>();
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();
 
