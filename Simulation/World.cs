@@ -77,8 +77,8 @@ public sealed class World
         var first = options.FirstYear.StartYear;
         var last = options.CurrentYear.StartYear + 8;
         var effects = Enumerable.Range(first, last - first + 1).ToDictionary(y => y, _ => rng.Gaussian(0, ModelParameters.NationalYearSd));
-        // Centred over the simulated years, so the world as a whole keeps the national shares it was fitted to.
+        // The random part is centred over the simulated years; the doorstroomtoets era shift comes on top.
         var mean = effects.Where(e => e.Key <= options.CurrentYear.StartYear).Average(e => e.Value);
-        return effects.ToDictionary(e => e.Key, e => e.Value - mean);
+        return effects.ToDictionary(e => e.Key, e => e.Value - mean + ModelParameters.DoorstroomtoetsShift(e.Key));
     }
 }

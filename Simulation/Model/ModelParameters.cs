@@ -19,13 +19,19 @@ public static class ModelParameters
     };
 
     /// <summary>
+    /// The below-1F share the latent distribution is fitted to, before exemption: the exempted pupils come mostly
+    /// from the bottom, so to leave the national share among those who count, the tail drawn must be fuller.
+    /// </summary>
+    public const double ExemptionTailFactor = 1.15;
+
+    /// <summary>
     /// Mean and sd on the uniform scale of the observed outflow value, so that a normal distribution puts exactly
     /// the national shares below 100 (1F) and at or above 200 (target): the two cuts fix both moments.
     /// </summary>
     public static (double Mean, double Sd) Outflow(Subject subject)
     {
         var (below, target) = NationalShares(subject);
-        var zFundamental = Normal.Quantile(below);
+        var zFundamental = Normal.Quantile(below * ExemptionTailFactor);
         var zTarget = Normal.Quantile(1 - target);
         var sd = 100 / (zTarget - zFundamental);
         return (100 - (zFundamental * sd), sd);
@@ -34,14 +40,32 @@ public static class ModelParameters
     // School level. Real school %1S/2F falls 1.87 points per schoolweging point (Inspectie file, domain.md §4);
     // around the national mean one z of pupil ability is worth about 36 points of the target share.
     public const double SchoolwegingEffect = -0.050;       // z per schoolweging point above 30
-    public const double SchoolEffectSd = 0.17;             // stable school effect not explained by schoolweging
+    public const double SchoolEffectSd = 0.14;             // stable school effect not explained by schoolweging
+    public const double WeakSchoolShare = 0.06;            // the left tail of school quality is longer than the right:
+    public const double WeakSchoolEffect = -0.22;          // a few schools do clearly worse than their schoolweging says
     public const double SchoolSubjectSd = 0.06;            // a school's own profile across subjects
     public const double SchoolTrendSd = 0.012;             // z per year: schools slowly improving or declining
 
     // Year level: a whole cohort of a school (the same children, seen in their LVS too) and the test day.
-    public const double CohortEffectSd = 0.13;             // per school and outflow year, shared by the cohort's pupils
-    public const double SchoolYearTestSd = 0.05;           // per school and doorstroomtoets: conditions on the day
+    public const double CohortEffectSd = 0.18;             // per school and outflow year, shared by the cohort's pupils
+    // A cohort's weakest pupils vary more from year to year than its average does (a class with several pupils who
+    // need extra support): z per unit of below-average general ability. This is what makes a school's %1F far less
+    // stable from year to year (r ≈ 0.3) than its %1S/2F (r ≈ 0.5).
+    public const double CohortTailSd = 0.08;
+    public const double SchoolYearTestSd = 0.07;           // per school and doorstroomtoets: conditions on the day
     public const double NationalYearSd = 0.035;            // a whole year nationally better or worse
+
+    /// <summary>
+    /// The switch from the eindtoets to the doorstroomtoets (toets 2024, school year 2023-2024) lowered results:
+    /// school means of %1S/2F went 59.8 (2023), 56.6 (2024), 55.7 (2025) in the Inspectie file (domain.md §2).
+    /// The national shares the world is fitted to are those of 2022-23, before the switch.
+    /// </summary>
+    public static double DoorstroomtoetsShift(int outflowStartYear) => outflowStartYear switch
+    {
+        < 2023 => 0,
+        2023 => -0.11,
+        _ => -0.14,
+    };
 
     // Pupil level.
     public const double GeneralShare = 0.65;               // share of ability variance common to the three subjects
@@ -52,7 +76,7 @@ public static class ModelParameters
 
     /// <summary>Pupil ability sd: what is left of the unit outflow variance after the other components.</summary>
     public static double PupilSd { get; } = Math.Sqrt(1
-        - Square(SchoolwegingEffect * 3.7) - Square(SchoolEffectSd) - Square(SchoolSubjectSd)
+        - Square(SchoolwegingEffect * 3.7) - Square(SchoolEffectSd) - (WeakSchoolShare * (1 - WeakSchoolShare) * Square(WeakSchoolEffect)) - Square(SchoolSubjectSd)
         - Square(CohortEffectSd) - Square(SchoolYearTestSd) - Square(NationalYearSd) - Square(OutflowNoiseSd));
 
     // Careers (domain.md §1; CBS: about 2% of pupils repeat a year in groep 3–8, few skip one).

@@ -35,7 +35,7 @@ internal static class PupilCareer
         }
 
         var baseZ = new double[3];
-        var schoolZ = school.CohortEffect(cohort);
+        var schoolZ = school.CohortEffect(cohort) + (school.CohortTail.GetValueOrDefault(cohort) * Math.Max(0, -general));
         foreach (var subject in Subjects.All)
         {
             var s = (int)subject;

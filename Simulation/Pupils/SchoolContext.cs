@@ -26,6 +26,7 @@ internal sealed class SchoolContext
         for (var y = FirstYear; y <= LastCohort; y++)
         {
             Cohort[y] = rng.Gaussian(0, P.CohortEffectSd);
+            CohortTail[y] = rng.Gaussian(0, P.CohortTailSd);
             TestDay[y] = rng.Gaussian(0, P.SchoolYearTestSd);
         }
 
@@ -55,6 +56,8 @@ internal sealed class SchoolContext
     public double[] Profile { get; }
 
     public Dictionary<int, double> Cohort { get; } = [];
+
+    public Dictionary<int, double> CohortTail { get; } = [];
 
     public Dictionary<int, double> TestDay { get; } = [];
 

@@ -34,7 +34,8 @@ public static class RegistryPlanner
                 var provider = PickProvider(rng, providers);
                 var tests = P.DoorstroomtoetsFor(provider);
                 var test = tests[rng.Pick([.. tests.Select(t => t.Share)])].Test;
-                var effect = (P.SchoolwegingEffect * (schoolweging - 30)) + rng.Gaussian(0, P.SchoolEffectSd);
+                var effect = (P.SchoolwegingEffect * (schoolweging - 30)) + rng.Gaussian(0, P.SchoolEffectSd)
+                    + (rng.Chance(P.WeakSchoolShare) ? P.WeakSchoolEffect : 0);
                 var trend = rng.Gaussian(0, P.SchoolTrendSd);
                 schools.Add(new SchoolPlan(index, id, bestuur, FictionalNames.School(index, rng.Below(1000)), schoolweging, size, provider, test, effect, trend));
             }
