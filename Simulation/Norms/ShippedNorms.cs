@@ -24,13 +24,28 @@ public sealed class ShippedNorms
         }
 
         Providers = [.. Tables.Select(t => t.Provider).Distinct().Order(StringComparer.Ordinal)];
+        foreach (var provider in Providers)
+        {
+            _byProvider[provider] = Tables.Last(t => t.Provider == provider);
+            for (var groep = TestMoment.FirstGroep; groep <= TestMoment.LastGroep; groep++)
+            {
+                _moments[(provider, groep)] =
+                    [.. TestMoment.All.Where(m => m.Groep == groep && Subjects.All.All(s => _cuts.ContainsKey((provider, s, m))))];
+            }
+        }
     }
+
+    private readonly Dictionary<string, NormTable> _byProvider = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, int), TestMoment[]> _moments = [];
 
     public IReadOnlyList<NormTable> Tables { get; }
 
     public IReadOnlyList<string> Providers { get; }
 
     public static ShippedNorms Instance { get; } = Load();
+
+    /// <summary>The provider's table (the highest version when several are shipped).</summary>
+    public NormTable Table(string provider) => _byProvider[provider];
 
     public bool TryCut(string provider, Subject subject, TestMoment moment, out NormCut cut) =>
         _cuts.TryGetValue((provider, subject, moment), out cut!);
@@ -41,8 +56,7 @@ public sealed class ShippedNorms
             : throw new KeyNotFoundException($"no shipped norm for {provider} {subject.Code()} {moment}");
 
     /// <summary>The moments a provider tests in a groep (those its table has a cut for, for every subject).</summary>
-    public IReadOnlyList<TestMoment> Moments(string provider, int groep) =>
-        [.. TestMoment.All.Where(m => m.Groep == groep && Subjects.All.All(s => _cuts.ContainsKey((provider, s, m))))];
+    public IReadOnlyList<TestMoment> Moments(string provider, int groep) => _moments.GetValueOrDefault((provider, groep)) ?? [];
 
     private static ShippedNorms Load()
     {

@@ -36,27 +36,36 @@ public sealed record LvsFormat(string Provider, char Separator, NumberFormatInfo
 
     public void AppendRow(System.Text.StringBuilder sb, SimulatedSchool school, SimulatedPupil pupil, SimulatedTest test)
     {
+        // One interpolated append per row, formatted straight into the builder: no string per field.
         var sep = Separator;
-        var inv = CultureInfo.InvariantCulture;
-        sb.Append(school.Id.Brin).Append(sep)
-          .Append(school.Id.Vestiging.ToString(inv)).Append(sep)
-          .Append(pupil.LeerlingId).Append(sep)
-          .Append(test.Year.ToString()).Append(sep)
-          .Append(test.Groep.ToString(inv)).Append(sep)
-          .Append(test.Moment.ToString()).Append(sep)
-          .Append(test.TakenOn.ToString(DateFormat, inv)).Append(sep)
-          .Append(Provider).Append(sep)
-          .Append(SubjectLabel(test.Subject)).Append(sep)
-          .Append(test.Score.ToString("0.0", Numbers)).Append(sep);
+        var d = test.TakenOn;
+        if (DateFormat == "dd-MM-yyyy")
+        {
+            sb.Append(Numbers, $"{school.Id.Brin}{sep}{school.Id.Vestiging}{sep}{pupil.LeerlingId}{sep}{test.Year.StartYear}-{test.Year.EndYear}{sep}{test.Groep}{sep}{MomentCode(test.Moment)}{sep}{d.Day:00}-{d.Month:00}-{d.Year}{sep}{Provider}{sep}{SubjectLabel(test.Subject)}{sep}{test.Score:0.0}{sep}");
+        }
+        else
+        {
+            sb.Append(Numbers, $"{school.Id.Brin}{sep}{school.Id.Vestiging}{sep}{pupil.LeerlingId}{sep}{test.Year.StartYear}-{test.Year.EndYear}{sep}{test.Groep}{sep}{MomentCode(test.Moment)}{sep}{d.Year}-{d.Month:00}-{d.Day:00}{sep}{Provider}{sep}{SubjectLabel(test.Subject)}{sep}{test.Score:0.0}{sep}");
+        }
+
         if (HasLevelColumn)
         {
             sb.Append(test.ReportedLevel is { } level ? level.Code() : "");
         }
         else
         {
-            sb.Append(test.Percentile is { } p ? p.ToString("0", inv) : "").Append(sep).Append(test.Band ?? "");
+            if (test.Percentile is { } p)
+            {
+                sb.Append((int)p);
+            }
+
+            sb.Append(sep).Append(test.Band ?? "");
         }
 
         sb.Append('\n');
     }
+
+    private static readonly Dictionary<TestMoment, string> MomentCodes = TestMoment.All.ToDictionary(m => m, m => m.ToString());
+
+    private static string MomentCode(TestMoment moment) => MomentCodes[moment];
 }

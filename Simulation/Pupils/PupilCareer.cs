@@ -108,6 +108,7 @@ internal static class PupilCareer
     private static void TakeTests(SchoolContext school, Rng rng, int year, int groep, DateOnly presentFrom, double[] baseZ, double[] growth, double shift, List<SimulatedTest> tests)
     {
         var provider = school.Plan.Provider;
+        var table = school.Norms.Table(provider);
         foreach (var moment in school.Norms.Moments(provider, groep))
         {
             var date = moment.TypicalDate(new SchoolYear(year)).AddDays(rng.Below(29) - 14);
@@ -131,16 +132,20 @@ internal static class PupilCareer
                 var z = baseZ[s] + shift + (growth[s] * (t - DoorstroomtoetsTime));
                 var trueUniform = mean + (sd * z);
                 var cut = school.Norms.Cut(provider, subject, moment);
-                var score = Math.Round(UniformScale.ToScore(trueUniform + (sd * rng.Gaussian(0, P.LvsNoiseSd)), cut), 1);
+                // Scores are kept within the table's valid range (Ingest rejects others), like a real scale's ends.
+                var score = Math.Round(Math.Clamp(UniformScale.ToScore(trueUniform + (sd * rng.Gaussian(0, P.LvsNoiseSd)), cut),
+                    table.ScoreMin ?? double.MinValue, table.ScoreMax ?? double.MaxValue), 1);
                 var observed = UniformScale.FromScore(score, cut);
-                // The provider's norm: where the result stands among all pupils tested at that moment.
+                // The provider's norm: where the result stands among all pupils tested at that moment. From the
+                // table's national distribution where it has one (so Normalise's percentile route agrees), else
+                // from this model's own national distribution.
                 var nationalSd = Math.Sqrt(1 - Sq(P.OutflowNoiseSd) - Sq(P.NationalYearSd) - Sq(P.SchoolYearTestSd)
                     + Sq(P.LvsNoiseSd) + Sq(P.GrowthSd * (t - DoorstroomtoetsTime)));
-                var percentile = NormPositions.Percentile((observed - mean) / (sd * nationalSd));
+                double Percentile() => NormPositions.Percentile(cut.ZOf(score) ?? ((observed - mean) / (sd * nationalSd)));
                 var (reportedPercentile, band, level) = provider switch
                 {
-                    "CITO" => ((double?)percentile, NormPositions.RomanBand(percentile), (ReferenceLevel?)null),
-                    "DIA" => (percentile, NormPositions.LetterBand(percentile), null),
+                    "CITO" => ((double?)Percentile(), NormPositions.RomanBand(Percentile()), (ReferenceLevel?)null),
+                    "DIA" => (Percentile(), NormPositions.LetterBand(Percentile()), null),
                     // IEP reports the reference level reached from groep 6 and no percentile.
                     _ => (null, null, groep >= 6 ? LevelOf(observed, subject) : null),
                 };
