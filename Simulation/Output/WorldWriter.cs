@@ -11,7 +11,7 @@ public sealed record WriteSummary(int Schools, long Pupils, long LvsRows, long O
 /// Writes a world to a folder in the product's import formats, streaming: schools are drawn and rendered in
 /// parallel batches and appended in index order, so memory stays bounded and the files are byte-identical for a seed.
 /// </summary>
-public sealed class WorldWriter(string directory, bool lvsTruth = true, int batchSize = 64)
+public sealed class WorldWriter(string directory, bool lvsTruth = true, int batchSize = 32)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -43,7 +43,8 @@ internal sealed class Progress(int every, Stopwatch clock) : IProgress<int>
     {
         if (value % every == 0)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {value:N0} schools, {clock.Elapsed.TotalSeconds:0.0} s"));
+            // A full collection here shows what is really held (the live set), as opposed to garbage not yet collected.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {value:N0} schools, {clock.Elapsed.TotalSeconds:0.0} s, live heap {GC.GetTotalMemory(true) / 1e6:0} MB"));
         }
     }
 }
