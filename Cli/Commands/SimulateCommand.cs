@@ -60,7 +60,12 @@ internal static class SimulateCommand
                 AnsiConsole.Write(table);
                 var off = stats.Count(x => !x.WithinTolerance);
                 AnsiConsole.MarkupLineInterpolated($"simulator realism: {stats.Count - off}/{stats.Count} statistics within tolerance");
-                if (off > 0)
+                // The real values are statistics over 6,000 schools; a world of a few dozen cannot be held to them.
+                if (summary.Schools < 200)
+                {
+                    AnsiConsole.MarkupLine("[yellow]note:[/] fewer than 200 schools: too few for the tolerances to mean much; not failing on them");
+                }
+                else if (off > 0)
                 {
                     throw new ArgumentException($"{off} realism statistics outside their tolerance");
                 }
