@@ -7,8 +7,6 @@ namespace Uitstroom.Simulation.Output;
 public sealed record FileShape(string Opening, string Separator, string Closing)
 {
     public static FileShape Csv(string header) => new(header + "\n", "", "");
-
-    public static FileShape JsonArray { get; } = new("[\n", ",\n", "\n]\n");
 }
 
 /// <summary>One school's rows for every file it contributes to, rendered off the writing thread.</summary>

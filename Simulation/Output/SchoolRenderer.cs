@@ -62,7 +62,12 @@ public sealed class SchoolRenderer(SimulationOptions options, bool lvsTruth)
 
             if (published)
             {
-                AppendChainJson(render.For($"doorstroomtoets/{year}.json", FileShape.JsonArray), school, pupil);
+                // One chain file per school and year: the chain routes by school, so the wrapper names it.
+                var wrapper = new FileShape(
+                    $$"""{"instellingscode":"{{school.Id.Brin}}","vestigingscode":"{{school.Id.Vestiging:00}}","leerlingresultaten":[""" + "\n",
+                    ",\n",
+                    "\n]}\n");
+                AppendChainJson(render.For($"doorstroomtoets/{year}/{school.Id}.json", wrapper), pupil);
             }
         }
 
@@ -70,14 +75,15 @@ public sealed class SchoolRenderer(SimulationOptions options, bool lvsTruth)
     }
 
     /// <summary>
-    /// One <c>leerlingresultaat</c> as the LAS⇄provider chain API carries it: the pupil, the test, and labelled
-    /// values per toetseenheid (domain.md §3). An exempted pupil carries the ontheffing and no levels.
+    /// One <c>leerlingresultaat</c> as the LAS⇄provider chain API (Edustandaard doorstroomtoetsketen) carries it:
+    /// the pupil reference, the test (toetsdefinitie) and labelled values per toetseenheid (domain.md §3). The pupil
+    /// reference is the school's leerling_id, as in its LVS files. An exempted pupil has no levels.
     /// </summary>
-    private static void AppendChainJson(StringBuilder sb, SimulatedSchool school, SimulatedPupil pupil)
+    private static void AppendChainJson(StringBuilder sb, SimulatedPupil pupil)
     {
         var first = pupil.Outflow[0];
         var separator = sb.Length > 0 ? ",\n" : "";
-        sb.Append(Inv, $$"""{{separator}}{"leerlingresultaat":{"brin":"{{school.Id.Brin}}","vestiging":"{{school.Id.Vestiging}}","leerling_id":"{{pupil.LeerlingId}}","schooljaar":"{{first.Year}}","toets":"{{first.Test}}","ontheffing":{{(first.Exempt ? "true" : "false")}},"resultaten":[""");
+        sb.Append(Inv, $$"""{{separator}}{"schooljaar":"{{first.Year}}","resultatenscores":{"deelnemerref":[{"label":"leerling_id","onderwijsdeelnemerID":"{{pupil.LeerlingId}}"}],"toetsdefinitie":"{{first.Test}}","resultaten":{"resultaten":[""");
         var comma = "";
         foreach (var o in pupil.Outflow)
         {
@@ -88,7 +94,7 @@ public sealed class SchoolRenderer(SimulationOptions options, bool lvsTruth)
             }
         }
 
-        sb.Append("]}}");
+        sb.Append("]}}}");
     }
 
     private static string Unit(Subject subject) => subject switch

@@ -114,7 +114,10 @@ internal static class PupilCareer
             var date = moment.TypicalDate(new SchoolYear(year)).AddDays(rng.Below(29) - 14);
             if (rng.Chance(P.LateTestRate))
             {
-                date = date.AddDays(21 + rng.Below(28));
+                // Late, but within the school year (an E test by 20 July at the latest).
+                var late = date.AddDays(21 + rng.Below(28));
+                var lastDay = new DateOnly(year + 1, 7, 20);
+                date = late > lastDay ? lastDay : late;
             }
 
             // Absent on the day (one draw per moment: the pupil misses all subjects of that session).
