@@ -12,6 +12,7 @@ var root = new RootCommand("uitstroom: the uitstroomprognose for a school board,
     NormsCommand.Create(),
     PublicCommand.Create(),
     LookbackCommand.Create(),
+    SimulateCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
