@@ -11,6 +11,8 @@ builder.AddIngestServices();
 var app = builder.Build();
 
 app.MapGrpcService<RegistryService>();
+app.MapGrpcService<ImportService>();
+app.MapGrpcService<PupilHistoriesService>();
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();
 

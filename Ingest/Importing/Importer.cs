@@ -132,7 +132,7 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
             pendingKeys.Add(pupil.Key);
             if (pending.Count == NormaliseBatch)
             {
-                await FlushAsync(pending, pendingKeys, batch, cancellationToken);
+                await FlushAsync(pending, pendingKeys, batch, run, cancellationToken);
             }
 
             if (run.Read % ProgressEvery == 0)
@@ -141,10 +141,10 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
             }
         }
 
-        await FlushAsync(pending, pendingKeys, batch, cancellationToken);
+        await FlushAsync(pending, pendingKeys, batch, run, cancellationToken);
     }
 
-    private async Task FlushAsync(List<LvsResult> pending, List<string> pendingKeys, ImportBatch batch, CancellationToken cancellationToken)
+    private async Task FlushAsync(List<LvsResult> pending, List<string> pendingKeys, ImportBatch batch, Run run, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
         {
@@ -152,9 +152,14 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         }
 
         var normalised = await normaliser.NormaliseAsync(pending, cancellationToken);
+        if (normalised.Problem is { } problem && !run.Warnings.Contains(problem))
+        {
+            run.Warnings.Add(problem);
+        }
+
         for (var i = 0; i < pending.Count; i++)
         {
-            await batch.WriteLvsAsync(pendingKeys[i], pending[i], normalised[i], cancellationToken);
+            await batch.WriteLvsAsync(pendingKeys[i], pending[i], normalised.Values[i], cancellationToken);
         }
 
         pending.Clear();

@@ -102,7 +102,7 @@ public static class ChainJsonParser
                 var at = $"{scoresPath}.resultaten.resultaten[{i++}]";
                 if (!result.TryGetProperty("label", out var label) || label.ValueKind != JsonValueKind.String)
                 {
-                    output.Add(Parsed<OutflowRecord>.Fail(0, "missing label", at));
+                    output.Add(Row.Fail<OutflowRecord>(0, "missing label", at));
                     continue;
                 }
 
@@ -116,26 +116,26 @@ public static class ChainJsonParser
                     var subject = Subjects.Parse(Text(result, "toetseenheid", at));
                     var level = ReferenceLevels.Parse(Text(result, "waarde", at));
                     output.Add(level.IsValidFor(subject)
-                        ? Parsed<OutflowRecord>.Ok(0, new OutflowRecord(school, pupil, year, provider, subject, level, false), at)
-                        : Parsed<OutflowRecord>.Fail(0, $"referentieniveau {level.Code()} does not exist for {subject.Code()}", at));
+                        ? Row.Ok<OutflowRecord>(0, new OutflowRecord(school, pupil, year, provider, subject, level, false), at)
+                        : Row.Fail<OutflowRecord>(0, $"referentieniveau {level.Code()} does not exist for {subject.Code()}", at));
                 }
                 catch (Exception e) when (e is DomainFormatException or ChainFormatException)
                 {
-                    output.Add(Parsed<OutflowRecord>.Fail(0, e is ChainFormatException c ? c.Reason : e.Message, e is ChainFormatException cp ? cp.Path : at));
+                    output.Add(Row.Fail<OutflowRecord>(0, e is ChainFormatException c ? c.Reason : e.Message, e is ChainFormatException cp ? cp.Path : at));
                 }
             }
         }
         catch (ChainFormatException e)
         {
-            output.Add(Parsed<OutflowRecord>.Fail(0, e.Reason, e.Path));
+            output.Add(Row.Fail<OutflowRecord>(0, e.Reason, e.Path));
         }
         catch (DomainFormatException e)
         {
-            output.Add(Parsed<OutflowRecord>.Fail(0, e.Message, path));
+            output.Add(Row.Fail<OutflowRecord>(0, e.Message, path));
         }
         catch (InvalidOperationException)
         {
-            output.Add(Parsed<OutflowRecord>.Fail(0, "not a leerlingresultaat object", path));
+            output.Add(Row.Fail<OutflowRecord>(0, "not a leerlingresultaat object", path));
         }
     }
 

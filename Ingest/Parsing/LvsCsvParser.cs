@@ -49,69 +49,69 @@ public sealed class LvsCsvParser(CsvTable table)
         var line = row.LineNumberFrom;
         if (row.Span.Length > MaxRowLength)
         {
-            return Parsed<LvsResult>.Fail(line, $"the row is {row.Span.Length:N0} characters long; a row may be at most {MaxRowLength:N0}");
+            return Row.Fail<LvsResult>(line, $"the row is {row.Span.Length:N0} characters long; a row may be at most {MaxRowLength:N0}");
         }
 
         if (row.ColCount != table.ColumnCount)
         {
-            return Parsed<LvsResult>.Fail(line, ColumnCountReason(row, table));
+            return Row.Fail<LvsResult>(line, ColumnCountReason(row, table));
         }
 
         if (_brins.Get(row[_brin].Span) is not { } brin)
         {
-            return Parsed<LvsResult>.Fail(line, $"malformed BRIN '{Fields.Show(row[_brin].Span)}': expected 4 letters or digits such as 00AP");
+            return Row.Fail<LvsResult>(line, $"malformed BRIN '{Fields.Show(row[_brin].Span)}': expected 4 letters or digits such as 00AP");
         }
 
         var vestiging = 0;
         if (_vestiging >= 0 && !(int.TryParse(row[_vestiging].Span, out vestiging) && vestiging is >= 0 and <= 99))
         {
-            return Parsed<LvsResult>.Fail(line, $"malformed vestiging '{Fields.Show(row[_vestiging].Span)}': expected 0..99");
+            return Row.Fail<LvsResult>(line, $"malformed vestiging '{Fields.Show(row[_vestiging].Span)}': expected 0..99");
         }
 
         var pupil = row[_pupil].Span;
         if (pupil.IsEmpty || pupil.Length > 64)
         {
-            return Parsed<LvsResult>.Fail(line, pupil.IsEmpty ? "leerling_id is empty" : "leerling_id is longer than 64 characters");
+            return Row.Fail<LvsResult>(line, pupil.IsEmpty ? "leerling_id is empty" : "leerling_id is longer than 64 characters");
         }
 
         if (_years.Get(row[_year].Span) is not { } year)
         {
-            return Parsed<LvsResult>.Fail(line, $"malformed schooljaar '{Fields.Show(row[_year].Span)}': expected the form 2025-2026");
+            return Row.Fail<LvsResult>(line, $"malformed schooljaar '{Fields.Show(row[_year].Span)}': expected the form 2025-2026");
         }
 
         if (!int.TryParse(row[_groep].Span, out var groep) || groep is < 1 or > 8)
         {
-            return Parsed<LvsResult>.Fail(line, $"malformed groep '{Fields.Show(row[_groep].Span)}': expected 1..8");
+            return Row.Fail<LvsResult>(line, $"malformed groep '{Fields.Show(row[_groep].Span)}': expected 1..8");
         }
 
         if (_moments.Get(row[_moment].Span) is not { } moment)
         {
-            return Parsed<LvsResult>.Fail(line, $"unknown toetsmoment '{Fields.Show(row[_moment].Span)}': expected M3..M8, E3..E7 or B8");
+            return Row.Fail<LvsResult>(line, $"unknown toetsmoment '{Fields.Show(row[_moment].Span)}': expected M3..M8, E3..E7 or B8");
         }
 
         if (moment.Groep != groep)
         {
-            return Parsed<LvsResult>.Fail(line, $"toetsmoment {moment} is impossible in groep {groep}: it is a groep-{moment.Groep} moment");
+            return Row.Fail<LvsResult>(line, $"toetsmoment {moment} is impossible in groep {groep}: it is a groep-{moment.Groep} moment");
         }
 
         if (_providers.Get(row[_provider].Span) is not { } provider)
         {
-            return Parsed<LvsResult>.Fail(line, $"unknown aanbieder '{Fields.Show(row[_provider].Span)}': expected one of {string.Join(", ", Providers.LvsCodes)}");
+            return Row.Fail<LvsResult>(line, $"unknown aanbieder '{Fields.Show(row[_provider].Span)}': expected one of {string.Join(", ", Providers.LvsCodes)}");
         }
 
         if (_subjects.Get(row[_subject].Span) is not { } subject)
         {
-            return Parsed<LvsResult>.Fail(line, $"unknown vak '{Fields.Show(row[_subject].Span)}': expected lezen, taalverzorging or rekenen (or an alias such as 'begrijpend lezen', 'spelling', 'rekenen-wiskunde')");
+            return Row.Fail<LvsResult>(line, $"unknown vak '{Fields.Show(row[_subject].Span)}': expected lezen, taalverzorging or rekenen (or an alias such as 'begrijpend lezen', 'spelling', 'rekenen-wiskunde')");
         }
 
         if (!Fields.TryDouble(row[_score].Span, out var score))
         {
-            return Parsed<LvsResult>.Fail(line, $"malformed score '{Fields.Show(row[_score].Span)}': expected a number");
+            return Row.Fail<LvsResult>(line, $"malformed score '{Fields.Show(row[_score].Span)}': expected a number");
         }
 
         if (!provider.Range.Contains(score))
         {
-            return Parsed<LvsResult>.Fail(line, $"score {score} is outside {provider.Code}'s range {provider.Range.Min}..{provider.Range.Max}");
+            return Row.Fail<LvsResult>(line, $"score {score} is outside {provider.Code}'s range {provider.Range.Min}..{provider.Range.Max}");
         }
 
         double? percentile = null;
@@ -119,7 +119,7 @@ public sealed class LvsCsvParser(CsvTable table)
         {
             if (!Fields.TryDouble(row[_percentile].Span, out var p) || p is < 0 or > 100)
             {
-                return Parsed<LvsResult>.Fail(line, $"malformed percentiel '{Fields.Show(row[_percentile].Span)}': expected a number 0..100");
+                return Row.Fail<LvsResult>(line, $"malformed percentiel '{Fields.Show(row[_percentile].Span)}': expected a number 0..100");
             }
 
             percentile = p;
@@ -128,7 +128,7 @@ public sealed class LvsCsvParser(CsvTable table)
         string? niveau = null;
         if (_niveau >= 0 && !row[_niveau].Span.IsEmpty && (niveau = _niveaus.Get(row[_niveau].Span)) is null)
         {
-            return Parsed<LvsResult>.Fail(line, $"malformed niveau '{Fields.Show(row[_niveau].Span)}': expected I..V or A..E");
+            return Row.Fail<LvsResult>(line, $"malformed niveau '{Fields.Show(row[_niveau].Span)}': expected I..V or A..E");
         }
 
         ReferenceLevel? level = null;
@@ -136,7 +136,7 @@ public sealed class LvsCsvParser(CsvTable table)
         {
             if (_levels.Get(row[_level].Span) is not { } l || !l.IsValidFor(subject))
             {
-                return Parsed<LvsResult>.Fail(line, $"referentieniveau '{Fields.Show(row[_level].Span)}' does not exist for {subject.Code()}");
+                return Row.Fail<LvsResult>(line, $"referentieniveau '{Fields.Show(row[_level].Span)}' does not exist for {subject.Code()}");
             }
 
             level = l;
@@ -147,18 +147,18 @@ public sealed class LvsCsvParser(CsvTable table)
         {
             if (!Fields.TryDate(row[_date].Span, out var d))
             {
-                return Parsed<LvsResult>.Fail(line, $"malformed afnamedatum '{Fields.Show(row[_date].Span)}': expected a date such as 2026-01-28 or 28-01-2026");
+                return Row.Fail<LvsResult>(line, $"malformed afnamedatum '{Fields.Show(row[_date].Span)}': expected a date such as 2026-01-28 or 28-01-2026");
             }
 
             if (d < year.FirstDay || d > year.LastDay)
             {
-                return Parsed<LvsResult>.Fail(line, $"afnamedatum {d:yyyy-MM-dd} is not in schooljaar {year}");
+                return Row.Fail<LvsResult>(line, $"afnamedatum {d:yyyy-MM-dd} is not in schooljaar {year}");
             }
 
             takenOn = d;
         }
 
-        return Parsed<LvsResult>.Ok(line, new LvsResult(
+        return Row.Ok<LvsResult>(line, new LvsResult(
             new SchoolId(brin, vestiging), pupil.ToString(), year, groep, moment, provider.Code, subject, score,
             percentile, niveau, level, takenOn));
     }

@@ -29,12 +29,12 @@ public sealed class OutflowCsvParser(CsvTable table)
         var line = row.LineNumberFrom;
         if (row.Span.Length > LvsCsvParser.MaxRowLength)
         {
-            return Parsed<OutflowRecord>.Fail(line, $"the row is {row.Span.Length:N0} characters long; a row may be at most {LvsCsvParser.MaxRowLength:N0}");
+            return Row.Fail<OutflowRecord>(line, $"the row is {row.Span.Length:N0} characters long; a row may be at most {LvsCsvParser.MaxRowLength:N0}");
         }
 
         if (row.ColCount != table.ColumnCount)
         {
-            return Parsed<OutflowRecord>.Fail(line, LvsCsvParser.ColumnCountReason(row, table));
+            return Row.Fail<OutflowRecord>(line, LvsCsvParser.ColumnCountReason(row, table));
         }
 
         try
@@ -42,20 +42,20 @@ public sealed class OutflowCsvParser(CsvTable table)
             var vestiging = 0;
             if (_vestiging >= 0 && !(int.TryParse(row[_vestiging].Span, out vestiging) && vestiging is >= 0 and <= 99))
             {
-                return Parsed<OutflowRecord>.Fail(line, $"malformed vestiging '{Fields.Show(row[_vestiging].Span)}': expected 0..99");
+                return Row.Fail<OutflowRecord>(line, $"malformed vestiging '{Fields.Show(row[_vestiging].Span)}': expected 0..99");
             }
 
             var school = SchoolId.Create(row[_brin].ToString(), vestiging);
             var pupil = row[_pupil].ToString();
             if (pupil.Length is 0 or > 64)
             {
-                return Parsed<OutflowRecord>.Fail(line, pupil.Length == 0 ? "leerling_id is empty" : "leerling_id is longer than 64 characters");
+                return Row.Fail<OutflowRecord>(line, pupil.Length == 0 ? "leerling_id is empty" : "leerling_id is longer than 64 characters");
             }
 
             var year = SchoolYear.Parse(row[_year].ToString());
             if (!Providers.TryOutflow(row[_provider].ToString(), out var provider))
             {
-                return Parsed<OutflowRecord>.Fail(line, $"unknown aanbieder '{Fields.Show(row[_provider].Span)}': expected ROUTE_8, ICE, DIA, AMN, LEERLING_IN_BEELD or DOE");
+                return Row.Fail<OutflowRecord>(line, $"unknown aanbieder '{Fields.Show(row[_provider].Span)}': expected ROUTE_8, ICE, DIA, AMN, LEERLING_IN_BEELD or DOE");
             }
 
             var subject = Subjects.Parse(row[_subject].ToString());
@@ -66,21 +66,21 @@ public sealed class OutflowCsvParser(CsvTable table)
                 var l = ReferenceLevels.Parse(row[_level].ToString());
                 if (!l.IsValidFor(subject))
                 {
-                    return Parsed<OutflowRecord>.Fail(line, $"referentieniveau {l.Code()} does not exist for {subject.Code()}");
+                    return Row.Fail<OutflowRecord>(line, $"referentieniveau {l.Code()} does not exist for {subject.Code()}");
                 }
 
                 level = l;
             }
             else if (!exempt)
             {
-                return Parsed<OutflowRecord>.Fail(line, "referentieniveau is empty for a pupil without ontheffing");
+                return Row.Fail<OutflowRecord>(line, "referentieniveau is empty for a pupil without ontheffing");
             }
 
-            return Parsed<OutflowRecord>.Ok(line, new OutflowRecord(school, pupil, year, provider, subject, exempt ? null : level, exempt));
+            return Row.Ok<OutflowRecord>(line, new OutflowRecord(school, pupil, year, provider, subject, exempt ? null : level, exempt));
         }
         catch (DomainFormatException e)
         {
-            return Parsed<OutflowRecord>.Fail(line, e.Message);
+            return Row.Fail<OutflowRecord>(line, e.Message);
         }
     }
 

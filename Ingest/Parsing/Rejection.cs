@@ -13,9 +13,15 @@ public sealed record Rejection(int Line, string Path, string Reason)
 public readonly record struct Parsed<T>(int Line, string Path, T? Value, string? Reason)
     where T : class
 {
-    public static Parsed<T> Ok(int line, T value, string path = "") => new(line, path, value, null);
-
-    public static Parsed<T> Fail(int line, string reason, string path = "") => new(line, path, null, reason);
-
     public Rejection ToRejection() => new(Line, Path, Reason ?? "");
+}
+
+/// <summary>Builds <see cref="Parsed{T}"/> values.</summary>
+public static class Row
+{
+    public static Parsed<T> Ok<T>(int line, T value, string path = "")
+        where T : class => new(line, path, value, null);
+
+    public static Parsed<T> Fail<T>(int line, string reason, string path = "")
+        where T : class => new(line, path, null, reason);
 }

@@ -20,7 +20,7 @@ public sealed class SchoolsCsvParser(CsvTable table)
             var line = row.LineNumberFrom;
             if (row.ColCount != table.ColumnCount)
             {
-                yield return Parsed<SchoolRecord>.Fail(line, LvsCsvParser.ColumnCountReason(row, table));
+                yield return Row.Fail<SchoolRecord>(line, LvsCsvParser.ColumnCountReason(row, table));
                 continue;
             }
 
@@ -45,12 +45,12 @@ public sealed class SchoolsCsvParser(CsvTable table)
                 }
 
                 parsed = name.Length == 0
-                    ? Parsed<SchoolRecord>.Fail(line, "naam is empty")
-                    : Parsed<SchoolRecord>.Ok(line, new SchoolRecord(bgnr, school, name, weging));
+                    ? Row.Fail<SchoolRecord>(line, "naam is empty")
+                    : Row.Ok<SchoolRecord>(line, new SchoolRecord(bgnr, school, name, weging));
             }
             catch (DomainFormatException e)
             {
-                parsed = Parsed<SchoolRecord>.Fail(line, e.Message);
+                parsed = Row.Fail<SchoolRecord>(line, e.Message);
             }
 
             yield return parsed;

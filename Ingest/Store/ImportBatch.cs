@@ -37,7 +37,7 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
     /// <summary>Rows inserted or changed so far; rows identical to the stored ones do not count.</summary>
     public long Changed { get; protected set; }
 
-    public abstract ValueTask WriteLvsAsync(string pupilKey, LvsResult result, Normalised? normalised, CancellationToken cancellationToken);
+    public abstract ValueTask WriteLvsAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken);
 
     /// <summary>Called once all LVS rows are written: where staged rows are merged into the store.</summary>
     protected virtual Task FlushLvsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
