@@ -27,25 +27,27 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
                 $"COPY lvs_stage ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         }
 
+        // Synchronous writes: the importer buffers and flushes in large blocks, and an await per field would cost
+        // more than the field itself.
         var c = _copy;
-        await c.StartRowAsync(cancellationToken);
-        await c.WriteAsync(pupilKey, NpgsqlDbType.Text, cancellationToken);
-        await c.WriteAsync(r.Year.StartYear, NpgsqlDbType.Integer, cancellationToken);
-        await c.WriteAsync(MomentCodes.Of(r.Moment), NpgsqlDbType.Text, cancellationToken);
-        await c.WriteAsync(r.Subject.Code(), NpgsqlDbType.Text, cancellationToken);
-        await c.WriteAsync(r.School.Brin, NpgsqlDbType.Text, cancellationToken);
-        await c.WriteAsync(r.School.Vestiging, NpgsqlDbType.Integer, cancellationToken);
-        await c.WriteAsync(r.Groep, NpgsqlDbType.Integer, cancellationToken);
-        await c.WriteAsync(r.Provider, NpgsqlDbType.Text, cancellationToken);
-        await c.WriteAsync(r.Score, NpgsqlDbType.Double, cancellationToken);
-        await WriteNullable(c, r.Percentile, NpgsqlDbType.Double, cancellationToken);
-        await WriteNullable(c, r.Niveau, NpgsqlDbType.Text, cancellationToken);
-        await WriteNullable(c, r.ReportedLevel?.Code(), NpgsqlDbType.Text, cancellationToken);
-        await WriteNullable(c, r.TakenOn is { } t ? Dates.Iso(t) : null, NpgsqlDbType.Text, cancellationToken);
-        await c.WriteAsync(Dates.Iso(r.EffectiveDate), NpgsqlDbType.Text, cancellationToken);
-        await WriteNullable(c, normalised?.Uniform, NpgsqlDbType.Double, cancellationToken);
-        await WriteNullable(c, normalised?.TableVersion, NpgsqlDbType.Integer, cancellationToken);
-        await c.WriteAsync(ImportId, NpgsqlDbType.Bigint, cancellationToken);
+        c.StartRow();
+        c.Write(pupilKey, NpgsqlDbType.Text);
+        c.Write(r.Year.StartYear, NpgsqlDbType.Integer);
+        c.Write(MomentCodes.Of(r.Moment), NpgsqlDbType.Text);
+        c.Write(r.Subject.Code(), NpgsqlDbType.Text);
+        c.Write(r.School.Brin, NpgsqlDbType.Text);
+        c.Write(r.School.Vestiging, NpgsqlDbType.Integer);
+        c.Write(r.Groep, NpgsqlDbType.Integer);
+        c.Write(r.Provider, NpgsqlDbType.Text);
+        c.Write(r.Score, NpgsqlDbType.Double);
+        WriteNullable(c, r.Percentile, NpgsqlDbType.Double);
+        WriteNullable(c, r.Niveau, NpgsqlDbType.Text);
+        WriteNullable(c, r.ReportedLevel?.Code(), NpgsqlDbType.Text);
+        WriteNullable(c, r.TakenOn is { } t ? Dates.Iso(t) : null, NpgsqlDbType.Text);
+        c.Write(Dates.Iso(r.EffectiveDate), NpgsqlDbType.Text);
+        WriteNullable(c, normalised?.Uniform, NpgsqlDbType.Double);
+        WriteNullable(c, normalised?.TableVersion, NpgsqlDbType.Integer);
+        c.Write(ImportId, NpgsqlDbType.Bigint);
     }
 
     protected override async Task FlushLvsAsync(CancellationToken cancellationToken)
@@ -63,8 +65,30 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
             transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
     }
 
-    private static Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, type, cancellationToken);
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value, type);
+        }
+    }
+
+    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
+        where T : struct
+    {
+        if (value is { } v)
+        {
+            copy.Write(v, type);
+        }
+        else
+        {
+            copy.WriteNull();
+        }
+    }
 
     public override async ValueTask DisposeAsync()
     {

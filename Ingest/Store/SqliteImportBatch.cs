@@ -18,7 +18,7 @@ public sealed class SqliteImportBatch : ImportBatch
         using (var pragma = connection.CreateCommand())
         {
             pragma.Transaction = transaction;
-            pragma.CommandText = "PRAGMA cache_size = -131072";
+            pragma.CommandText = "PRAGMA cache_size = -65536";
             pragma.ExecuteNonQuery();
         }
 

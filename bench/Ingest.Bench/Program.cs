@@ -10,10 +10,12 @@ using Uitstroom.Ingest;
 using Uitstroom.Ingest.Bench;
 using Uitstroom.Ingest.Parsing;
 
-// Usage: dotnet run -c Release --project bench/Ingest.Bench -- [rows=1000000] [--sqlite-only]
+// Usage: dotnet run -c Release --project bench/Ingest.Bench -- [rows=1000000] [--sqlite-only] [--import-only]
+// --import-only skips the parse and calibration phases (the 5M-row peak-memory run: -- 5000000 --sqlite-only --import-only).
 // PostgreSQL runs when UITSTROOM_TEST_POSTGRES names a cluster (scripts/postgres.sh start DIR PORT prints one).
 var rows = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? long.Parse(n) : 1_000_000;
 var sqliteOnly = args.Contains("--sqlite-only");
+var importOnly = args.Contains("--import-only");
 // The in-memory host looks for Ingest's source folder as its content root; the build output serves as well.
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_UITSTROOM_INGEST", AppContext.BaseDirectory);
 var work = Directory.CreateTempSubdirectory("uitstroom-bench-");
@@ -27,7 +29,7 @@ try
     Console.WriteLine($"generated {rows:N0} LVS rows ({new FileInfo(lvs).Length / 1e6:N0} MB) in {sw.Elapsed.TotalSeconds:N1} s");
 
     // Parsing alone: decode, split, check every field, build the domain record.
-    for (var round = 0; round < 2; round++)
+    for (var round = 0; round < (importOnly ? 0 : 2); round++)
     {
         sw.Restart();
         long parsed = 0;
@@ -44,9 +46,12 @@ try
 
     // Calibration under the machine's current load: a raw prepared insert of as many rows of the same width into
     // an unindexed SQLite table, one transaction (what platform-notes.md measures as ~550k rows/s on an idle machine).
-    sw.Restart();
-    RawSqliteInsert(Path.Combine(work.FullName, "raw.db"), rows);
-    Console.WriteLine($"raw SQLite insert (calibration): {rows / sw.Elapsed.TotalSeconds:N0} rows/s");
+    if (!importOnly)
+    {
+        sw.Restart();
+        RawSqliteInsert(Path.Combine(work.FullName, "raw.db"), rows);
+        Console.WriteLine($"raw SQLite insert (calibration): {rows / sw.Elapsed.TotalSeconds:N0} rows/s");
+    }
 
     var sqliteFile = Path.Combine(work.FullName, "bench.db");
     await EndToEndAsync("SQLite", $"Data Source={sqliteFile}", schools, lvs, rows, work.FullName);

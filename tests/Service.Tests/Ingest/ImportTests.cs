@@ -253,4 +253,32 @@ public sealed class ImportTests
         json.Rejected.Single().Reason.ShouldBe("missing label");
         (await store.CountAsync("outflow_result")).ShouldBe(5);
     }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_stored_uniform_value_reaches_Predict_through_the_history_stream_and_its_mapping(string kind)
+    {
+        var (store, host, channel) = await StartAsync(kind);
+        await using var _ = store;
+        await using var __ = host;
+        var imports = new Uitstroom.Ingest.Store.ImportStore(store.Factory);
+        var result = new Uitstroom.Domain.Results.LvsResult(new SchoolId("00AP", 0), "p1", new SchoolYear(2025), 6,
+            TestMoment.Parse("M6"), "CITO", Subject.Rekenen, 231, 40, "III", null, new DateOnly(2026, 1, 28));
+        await using (var batch = await imports.BeginAsync(CancellationToken.None))
+        {
+            await batch.WriteLvsAsync("0123456789abcdef0123456789abcdef", result, new Uitstroom.Ingest.Importing.Normalised(150.5, 3), CancellationToken.None);
+            (await batch.CommitAsync(new Uitstroom.Ingest.Store.ImportAudit("tests", DateTimeOffset.UtcNow, "direct", "lvs-csv", "", false, 1, 1, 0),
+                ["41565"], CancellationToken.None)).ShouldBe("committed");
+        }
+
+        using var call = new PupilHistories.PupilHistoriesClient(channel).StreamHistories(new HistoriesRequest { Bgnr = "41565", AsOf = "2026-03-01" });
+        var message = (await call.ResponseStream.ReadAllAsync().ToListAsync()).Single();
+        var history = Uitstroom.Ingest.Histories.HistoryMapping.ToDomain(message);
+
+        message.Results.Single().NormVersion.ShouldBe(3);
+        history.Results.Single().Uniform.ShouldBe(150.5);
+        history.Results.Single().Percentile.ShouldBe(40);
+        history.Results.Single().TakenOn.ShouldBe(new DateOnly(2026, 1, 28));
+        history.OutflowYear.ShouldBe(new SchoolYear(2027));
+    }
 }
