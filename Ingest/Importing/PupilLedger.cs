@@ -39,7 +39,9 @@ internal sealed class PupilLedger(PupilKeys keys)
 
     internal sealed class Pupil(string key)
     {
-        private readonly List<Seen> _seen = [];
+        // A plain array grown by half: a pupil has some 18–36 rows, and List's doubling would waste a third.
+        private Seen[] _seen = [];
+        private int _count;
 
         public string Key { get; } = key;
 
@@ -49,7 +51,7 @@ internal sealed class PupilLedger(PupilKeys keys)
         /// </summary>
         public Verdict Record(int slot, int when, int whenShift, int fingerprint, int school, int line, out int earlierLine)
         {
-            foreach (var s in _seen)
+            foreach (var s in _seen.AsSpan(0, _count))
             {
                 if (s.Slot >> whenShift == when && s.School != school)
                 {
@@ -64,7 +66,12 @@ internal sealed class PupilLedger(PupilKeys keys)
                 }
             }
 
-            _seen.Add(new Seen(slot, fingerprint, school, line));
+            if (_count == _seen.Length)
+            {
+                Array.Resize(ref _seen, Math.Max(6, _count + (_count / 2)));
+            }
+
+            _seen[_count++] = new Seen(slot, fingerprint, school, line);
             earlierLine = 0;
             return Verdict.New;
         }

@@ -13,15 +13,6 @@ public sealed class SqliteImportBatch : ImportBatch
     public SqliteImportBatch(DbConnection connection, DbTransaction transaction, long importId)
         : base(connection, transaction, importId)
     {
-        // A big import touches index pages all over the pupil-key index (keys are hashes, so random); a larger page
-        // cache for this connection keeps them in memory until the commit instead of re-reading them.
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.Transaction = transaction;
-            pragma.CommandText = "PRAGMA cache_size = -65536";
-            pragma.ExecuteNonQuery();
-        }
-
         var columns = ResultSql.LvsKey.Concat(ResultSql.LvsValues).Append("import_id").ToArray();
         _lvs = Prepare(ResultSql.Upsert("lvs_result", ResultSql.LvsKey, ResultSql.LvsValues),
             [.. columns.Select(c => (c, typeof(object)))]);
