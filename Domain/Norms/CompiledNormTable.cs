@@ -40,57 +40,87 @@ public sealed class CompiledNormTable
     /// </summary>
     public NormalisedResult Normalise(Subject subject, TestMoment moment, double score, double percentile, NormBand band, OnTrackLevel level)
     {
+        var failure = TryNormalise(subject, moment, score, percentile, band, level, out var result);
+        return failure == NormFailure.None ? result : throw new DomainFormatException(Describe(failure, subject, moment, score, percentile));
+    }
+
+    /// <summary>
+    /// <see cref="Normalise"/> without exceptions, for the batch loop: a failure is returned and described by
+    /// <see cref="Describe"/> only when it happens.
+    /// </summary>
+    public NormFailure TryNormalise(Subject subject, TestMoment moment, double score, double percentile, NormBand band, OnTrackLevel level, out NormalisedResult result)
+    {
+        result = default;
         var index = Index(subject, moment);
-        if ((uint)index >= (uint)_slots.Length || !_slots[index].Present)
+        if ((uint)moment.Ordinal >= MomentSlots || (uint)index >= (uint)_slots.Length || !_slots[index].Present)
         {
-            throw new DomainFormatException(
-                $"provider {Table.Provider} (table version {Table.Version}) has no norm row for {subject.Code()} {moment}");
+            return NormFailure.NoRow;
         }
 
         ref readonly var slot = ref _slots[index];
         var hasPercentile = !double.IsNaN(percentile);
         if (hasPercentile && !(percentile is >= 0 and <= 100))
         {
-            throw new DomainFormatException($"percentile {percentile} is outside 0–100");
+            return NormFailure.PercentileOutOfRange;
         }
 
         if (!double.IsNaN(score))
         {
             if (!(score >= ScoreMin && score <= ScoreMax))
             {
-                throw new DomainFormatException(
-                    $"score {score} is outside the valid {Table.Provider} range {Table.ScoreMin}–{Table.ScoreMax}");
+                return NormFailure.ScoreOutOfRange;
             }
 
             var uniform = (slot.ScoreSlope * score) + slot.ScoreIntercept;
-            return hasPercentile
+            result = hasPercentile
                 ? new NormalisedResult(uniform, percentile, PercentileSource.Reported, NormRoute.ScoreTable)
                 : slot.HasNorm
                     ? new NormalisedResult(uniform, 100 * NormalDistribution.Cdf((score - slot.Mean) / slot.Sd), PercentileSource.NormTable, NormRoute.ScoreTable)
                     : new NormalisedResult(uniform, double.NaN, PercentileSource.None, NormRoute.ScoreTable);
+            return NormFailure.None;
         }
 
         if (hasPercentile)
         {
             // A reported 0 or 100 is a rounded extreme, not an infinite z: clamp to the 0.1/99.9 percentile.
             var z = NormalDistribution.InverseCdf(Math.Clamp(percentile, 0.1, 99.9) / 100);
-            return new NormalisedResult((slot.ZSlope * z) + slot.ZIntercept, percentile, PercentileSource.Reported, NormRoute.Percentile);
+            result = new NormalisedResult((slot.ZSlope * z) + slot.ZIntercept, percentile, PercentileSource.Reported, NormRoute.Percentile);
+            return NormFailure.None;
         }
 
-        if (band != NormBand.None)
+        if (band is > NormBand.None and <= NormBand.E)
         {
-            return new NormalisedResult((slot.ZSlope * band.ExpectedZ()) + slot.ZIntercept, double.NaN, PercentileSource.None, NormRoute.Band);
+            result = new NormalisedResult((slot.ZSlope * band.ExpectedZ()) + slot.ZIntercept, double.NaN, PercentileSource.None, NormRoute.Band);
+            return NormFailure.None;
         }
 
-        return level switch
+        var byLevel = level switch
         {
-            OnTrackLevel.Below1F => new NormalisedResult(slot.UniformBelow1F, double.NaN, PercentileSource.None, NormRoute.ReportedLevel),
-            OnTrackLevel.Fundamental => new NormalisedResult(slot.UniformFundamental, double.NaN, PercentileSource.None, NormRoute.ReportedLevel),
-            OnTrackLevel.Target => new NormalisedResult(slot.UniformTarget, double.NaN, PercentileSource.None, NormRoute.ReportedLevel),
-            _ => throw new DomainFormatException(
-                $"{Table.Provider} {subject.Code()} {moment}: no score, percentile, band or reported level to normalise"),
+            OnTrackLevel.Below1F => slot.UniformBelow1F,
+            OnTrackLevel.Fundamental => slot.UniformFundamental,
+            OnTrackLevel.Target => slot.UniformTarget,
+            _ => double.NaN,
         };
+        if (double.IsNaN(byLevel))
+        {
+            return NormFailure.NothingToNormalise;
+        }
+
+        result = new NormalisedResult(byLevel, double.NaN, PercentileSource.None, NormRoute.ReportedLevel);
+        return NormFailure.None;
     }
+
+    /// <summary>The message for a failure of <see cref="TryNormalise"/>, naming what was wrong.</summary>
+    public string Describe(NormFailure failure, Subject subject, TestMoment moment, double score, double percentile) => failure switch
+    {
+        NormFailure.NoRow => $"provider {Table.Provider} (table version {Table.Version}) has no norm row for {SubjectName(subject)} {moment}",
+        NormFailure.ScoreOutOfRange => $"score {score} is outside the valid {Table.Provider} range {Table.ScoreMin}–{Table.ScoreMax}",
+        NormFailure.PercentileOutOfRange => $"percentile {percentile} is outside 0–100",
+        NormFailure.NothingToNormalise => $"{Table.Provider} {SubjectName(subject)} {moment}: no score, percentile, band or reported level to normalise",
+        _ => "normalised",
+    };
+
+    private static string SubjectName(Subject subject) => Enum.IsDefined(subject) ? subject.Code() : $"subject {(int)subject}";
 
     /// <summary>The uniform value of a national position z at this subject and moment (the percentile route's line).</summary>
     public double UniformOfZ(Subject subject, TestMoment moment, double z)
@@ -142,6 +172,16 @@ public sealed class CompiledNormTable
                 UniformTarget: UniformOf(NormalDistribution.TruncatedMean(zT, double.PositiveInfinity)));
         }
     }
+}
+
+/// <summary>Why a result could not be normalised.</summary>
+public enum NormFailure
+{
+    None,
+    NoRow,
+    ScoreOutOfRange,
+    PercentileOutOfRange,
+    NothingToNormalise,
 }
 
 /// <summary>A result on the uniform scale: the value, the national percentile where known, and the route taken.</summary>

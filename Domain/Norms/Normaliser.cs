@@ -51,7 +51,7 @@ public static class Normaliser
     /// Normalises every result; the first bad one throws <see cref="DomainFormatException"/> naming its index, and
     /// the output is then not to be used.
     /// </summary>
-    public static void Normalise(IReadOnlyList<CompiledNormTable> tables, in ResultColumns input, in NormalisedColumns output)
+    public static void Normalise(ReadOnlySpan<CompiledNormTable> tables, in ResultColumns input, in NormalisedColumns output)
     {
         var n = input.Count;
         Require(input.Subject.Length == n && input.Moment.Length == n && input.Score.Length == n, "subject, moment and score must each have one value per result");
@@ -67,31 +67,23 @@ public static class Normaliser
         for (var i = 0; i < n; i++)
         {
             var t = input.Table[i];
-            if ((uint)t >= (uint)tables.Count)
+            if ((uint)t >= (uint)tables.Length)
             {
-                throw new DomainFormatException($"result {i}: provider index {t} is not in the batch's provider list of {tables.Count}");
+                throw new DomainFormatException($"result {i}: provider index {t} is not in the batch's provider list of {tables.Length}");
             }
 
             var subject = input.Subject[i];
-            if ((uint)subject > (uint)Vocabulary.Subject.Rekenen)
+            var moment = input.Moment[i];
+            var score = input.Score[i];
+            var percentile = hasPercentile ? input.Percentile[i] : double.NaN;
+            var failure = tables[t].TryNormalise(
+                subject, moment, score, percentile,
+                hasBand ? input.Band[i] : NormBand.None,
+                hasLevel ? input.Level[i] : OnTrackLevel.None,
+                out var r);
+            if (failure != NormFailure.None)
             {
-                throw new DomainFormatException($"result {i}: unknown subject {(int)subject}");
-            }
-
-            NormalisedResult r;
-            try
-            {
-                r = tables[t].Normalise(
-                    subject,
-                    input.Moment[i],
-                    input.Score[i],
-                    hasPercentile ? input.Percentile[i] : double.NaN,
-                    hasBand ? input.Band[i] : NormBand.None,
-                    hasLevel ? input.Level[i] : OnTrackLevel.None);
-            }
-            catch (DomainFormatException e)
-            {
-                throw new DomainFormatException($"result {i}: {e.Message}");
+                throw new DomainFormatException($"result {i}: {tables[t].Describe(failure, subject, moment, score, percentile)}");
             }
 
             output.Uniform[i] = r.Uniform;
