@@ -22,16 +22,13 @@ internal static class Extensions
             sp.GetRequiredService<IConfiguration>(), DataFolder(sp.GetRequiredService<StoreConnectionFactory>(), sp.GetRequiredService<IConfiguration>())));
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 
-        // Normalise is called when the AppHost (or configuration) names its gRPC endpoint; a bare Ingest stores raw values.
-        if (builder.Configuration["services:normalise:grpc:0"] is { Length: > 0 })
-        {
-            builder.Services.AddServiceGrpcClient<NormTables.NormTablesClient>("normalise", TimeSpan.FromSeconds(60));
-            builder.Services.AddSingleton<IResultNormaliser, GrpcResultNormaliser>();
-        }
-        else
-        {
-            builder.Services.AddSingleton<IResultNormaliser, RawOnlyNormaliser>();
-        }
+        // Normalise is called when the AppHost (or configuration) names its gRPC endpoint; a bare Ingest stores raw
+        // values. Decided when first needed, like the store, so test hosts can supply the endpoint late.
+        builder.Services.AddServiceGrpcClient<NormTables.NormTablesClient>("normalise", TimeSpan.FromSeconds(60));
+        builder.Services.AddSingleton<IResultNormaliser>(sp =>
+            sp.GetRequiredService<IConfiguration>()["services:normalise:grpc:0"] is { Length: > 0 }
+                ? ActivatorUtilities.CreateInstance<GrpcResultNormaliser>(sp)
+                : new RawOnlyNormaliser());
 
         // Imports are uploaded in chunks well below this; the margin covers a client's larger chunk size.
         builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
