@@ -13,6 +13,7 @@ var root = new RootCommand("uitstroom: the uitstroomprognose for a school board,
     PublicCommand.Create(),
     LookbackCommand.Create(),
     SimulateCommand.Create(),
+    ImportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using Uitstroom.Ingest;
+using Uitstroom.Ingest.PublicData;
 using Uitstroom.Ingest.Services;
 using Uitstroom.ServiceDefaults;
 
@@ -11,7 +12,9 @@ builder.AddIngestServices();
 var app = builder.Build();
 
 app.MapGrpcService<RegistryService>();
-app.MapGrpcService<Uitstroom.Ingest.PublicData.PublicDataService>();
+app.MapGrpcService<PublicDataService>();
+app.MapGrpcService<ImportService>();
+app.MapGrpcService<PupilHistoriesService>();
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();
 
