@@ -18,7 +18,9 @@ public static class SchoolSimulator
         var rng = Rng.For(options.Seed, "school", plan.Index);
         var context = new SchoolContext(plan, options, norms, nationalYear, rng);
         var pupils = new List<SimulatedPupil>();
-        var nextNumber = 1 + rng.Below(4000);
+        // A board's administration numbers its pupils once for all its schools (Ingest keys a pupil per board, so a
+        // pupil who moves between a board's schools keeps one history): each school gets its own block of numbers.
+        var nextNumber = (plan.Index * 100_000) + 1 + rng.Below(4000);
         // Cohorts whose groep 8 falls in the window, and younger ones up to the youngest tested groep now.
         for (var cohort = context.FirstYear; cohort <= context.LastCohort; cohort++)
         {
