@@ -1,0 +1,34 @@
+using System.Globalization;
+using Uitstroom.Contracts.Reporting.V1;
+
+namespace Uitstroom.Reporting.Composition;
+
+/// <summary>What a reader is told, in Dutch, when a part of the report is old or missing.</summary>
+internal static class Notices
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static IEnumerable<Notice> For<T>(Part<T> part, string what, string code)
+        where T : class
+    {
+        switch (part.Freshness)
+        {
+            case Freshness.Stale:
+                yield return new Notice
+                {
+                    Code = "stale",
+                    Message = $"De {what} kon nu niet worden opgehaald; u ziet het laatst bekende resultaat van " +
+                              $"{part.FetchedAt!.Value.UtcDateTime.ToString("d MMMM yyyy 'om' HH:mm 'UTC'", Dutch)}.",
+                };
+                break;
+            case Freshness.Unavailable:
+                yield return new Notice
+                {
+                    Code = code,
+                    Message = $"De {what} is op dit moment niet beschikbaar: de rekendienst (Predict) antwoordt niet. " +
+                              "De rest van het overzicht is wel actueel; probeer het over enkele minuten opnieuw.",
+                };
+                break;
+        }
+    }
+}
