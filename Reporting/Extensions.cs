@@ -24,6 +24,7 @@ internal static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartCache>();
+        builder.Services.AddSingleton<BoardsQuery>();
         builder.Services.AddSingleton<BoardOverviewQuery>();
         builder.Services.AddSingleton<SchoolReportQuery>();
 

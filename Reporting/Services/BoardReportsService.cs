@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Uitstroom.Contracts.Reporting.V1;
-using Uitstroom.Domain.Vocabulary;
 using Uitstroom.Reporting.Composition;
 using Uitstroom.Reporting.Sources;
 
@@ -12,45 +11,19 @@ namespace Uitstroom.Reporting.Services;
 /// registry (Ingest) outage fails the call, as Unavailable.
 /// </summary>
 public sealed class BoardReportsService(
-    IRegistrySource registry, BoardOverviewQuery overviews, SchoolReportQuery schoolReports) : BoardReports.BoardReportsBase
+    BoardsQuery boards, BoardOverviewQuery overviews, SchoolReportQuery schoolReports) : BoardReports.BoardReportsBase
 {
     public override Task<ListBoardsResponse> ListBoards(ListBoardsRequest request, ServerCallContext context) =>
-        Unavailable(async () =>
-        {
-            var boards = await registry.ListBoardsAsync(context.CancellationToken);
-            return new ListBoardsResponse
-            {
-                Boards = { boards.Select(b => new BoardSummary { Bgnr = b.Bgnr, Name = b.Name, SchoolCount = b.SchoolCount }) },
-            };
-        });
+        Unavailable(() => boards.ListBoardsAsync(context.CancellationToken));
 
     public override Task<ListSchoolsResponse> ListSchools(ListSchoolsRequest request, ServerCallContext context) =>
-        Unavailable(async () =>
-        {
-            var board = await registry.GetBoardAsync(BoardNumber.Parse(request.Bgnr), context.CancellationToken);
-            return new ListSchoolsResponse { Schools = { board.Schools.Select(Summary) } };
-        });
+        Unavailable(() => boards.ListSchoolsAsync(request.Bgnr, context.CancellationToken));
 
     public override Task<BoardOverview> GetBoardOverview(GetBoardOverviewRequest request, ServerCallContext context) =>
         Unavailable(() => overviews.GetAsync(request.Bgnr, context.CancellationToken));
 
     public override Task<SchoolReport> GetSchoolReport(GetSchoolReportRequest request, ServerCallContext context) =>
         Unavailable(() => schoolReports.GetAsync(request.Bgnr, request.Ovt, context.CancellationToken));
-
-    private static SchoolSummary Summary(SchoolFacts s)
-    {
-        var summary = new SchoolSummary
-        {
-            Ovt = s.Ovt, Brin = s.Brin, Vestiging = s.Vestiging, Name = s.Name, Bgnr = s.Bgnr,
-            Municipality = s.Municipality, Provider = s.Provider,
-        };
-        if (s.Schoolweging is { } w)
-        {
-            summary.Schoolweging = w;
-        }
-
-        return summary;
-    }
 
     private static async Task<T> Unavailable<T>(Func<Task<T>> call)
     {
@@ -60,7 +33,8 @@ public sealed class BoardReportsService(
         }
         catch (SourceUnavailableException e)
         {
-            throw new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, $"the registry could not be read ({e.Service}: {e.Reason}); try again shortly"));
+            throw new RpcException(new Grpc.Core.Status(
+                StatusCode.Unavailable, $"the registry could not be read ({e.Service}: {e.Reason}); try again shortly"));
         }
     }
 }
