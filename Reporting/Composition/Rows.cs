@@ -31,12 +31,12 @@ internal static class Rows
         return row;
     }
 
-    public static Status StatusOf(string? code) => code?.ToLowerInvariant() switch
+    public static SchoolStatus StatusOf(string? code) => code?.ToLowerInvariant() switch
     {
-        "groen" => Status.Groen,
-        "oranje" => Status.Oranje,
-        "rood" => Status.Rood,
-        _ => Status.Unspecified,
+        "groen" => SchoolStatus.Groen,
+        "oranje" => SchoolStatus.Oranje,
+        "rood" => SchoolStatus.Rood,
+        _ => SchoolStatus.Unspecified,
     };
 
     public static Estimate Estimate(Sources.Range r) =>

@@ -56,11 +56,11 @@ public static class OverviewTable
         }
     }
 
-    private static string Status(Status status) => status switch
+    private static string Status(SchoolStatus status) => status switch
     {
-        Contracts.Reporting.V1.Status.Groen => "groen",
-        Contracts.Reporting.V1.Status.Oranje => "oranje",
-        Contracts.Reporting.V1.Status.Rood => "rood",
+        SchoolStatus.Groen => "groen",
+        SchoolStatus.Oranje => "oranje",
+        SchoolStatus.Rood => "rood",
         _ => "",
     };
 }

@@ -25,20 +25,20 @@ internal static class Html
     /// <summary>Invariant text for data attributes that the sort script and tests read.</summary>
     public static string Data(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
-    public static string StatusLabel(Status status) => status switch
+    public static string StatusLabel(SchoolStatus status) => status switch
     {
-        Status.Groen => "groen",
-        Status.Oranje => "oranje",
-        Status.Rood => "rood",
+        SchoolStatus.Groen => "groen",
+        SchoolStatus.Oranje => "oranje",
+        SchoolStatus.Rood => "rood",
         _ => "onbekend",
     };
 
     /// <summary>Sort order of a status: rood first when sorting by risk.</summary>
-    public static int StatusRank(Status status) => status switch
+    public static int StatusRank(SchoolStatus status) => status switch
     {
-        Status.Rood => 3,
-        Status.Oranje => 2,
-        Status.Groen => 1,
+        SchoolStatus.Rood => 3,
+        SchoolStatus.Oranje => 2,
+        SchoolStatus.Groen => 1,
         _ => 0,
     };
 

@@ -33,7 +33,7 @@ public sealed class BoardReportsService(
         }
         catch (SourceUnavailableException e)
         {
-            throw new RpcException(new Grpc.Core.Status(
+            throw new RpcException(new Status(
                 StatusCode.Unavailable, $"the registry could not be read ({e.Service}: {e.Reason}); try again shortly"));
         }
     }
