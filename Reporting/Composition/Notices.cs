@@ -1,4 +1,3 @@
-using System.Globalization;
 using Uitstroom.Contracts.Reporting.V1;
 
 namespace Uitstroom.Reporting.Composition;
@@ -6,8 +5,6 @@ namespace Uitstroom.Reporting.Composition;
 /// <summary>What a reader is told, in Dutch, when a part of the report is old or missing.</summary>
 internal static class Notices
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     public static IEnumerable<Notice> For<T>(Part<T> part, string what, string code)
         where T : class
     {
@@ -18,7 +15,7 @@ internal static class Notices
                 {
                     Code = "stale",
                     Message = $"De {what} kon nu niet worden opgehaald; u ziet het laatst bekende resultaat van " +
-                              $"{part.FetchedAt!.Value.UtcDateTime.ToString("d MMMM yyyy 'om' HH:mm 'UTC'", Dutch)}.",
+                              $"{DutchFormat.DateTime(part.FetchedAt!.Value)}.",
                 };
                 break;
             case Freshness.Unavailable:

@@ -10,7 +10,7 @@ namespace Uitstroom.Reporting.Exports;
 /// </summary>
 public static class CsvExport
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly NumberFormatInfo Dutch = DutchFormat.Numbers;
 
     public static byte[] Write(BoardOverview overview)
     {

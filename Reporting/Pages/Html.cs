@@ -7,7 +7,7 @@ namespace Uitstroom.Reporting.Pages;
 /// <summary>Encoding and Dutch number formats for the pages. Formats only: every value comes from the API.</summary>
 internal static class Html
 {
-    public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    public static readonly NumberFormatInfo Dutch = DutchFormat.Numbers;
 
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 

@@ -26,7 +26,7 @@ public sealed class ReportPageTests : IAsyncDisposable
             html.ShouldContain(WebUtility.HtmlEncode(school.Name));
             if (school.Lookback.Target.Value is { } pooled)
             {
-                html.ShouldContain(pooled.ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")));
+                html.ShouldContain(pooled.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ','));
             }
         }
 
