@@ -18,6 +18,7 @@ public sealed class PublishedBoardSources : IRegistrySource, ILookbackSource, IF
     public const string DemoBoard = "41583";
 
     private static readonly string[] RealisedYears = ["2022-2023", "2023-2024", "2024-2025"];
+    private static readonly string[] FileYearCodes = ["2223", "2324", "2425"];
     private static readonly string[] ForecastYears = ["2025-2026", "2026-2027", "2027-2028"];
     private static readonly string[] Providers = ["CITO", "IEP", "DIA"];
     private static readonly Lazy<Published> Data = new(Load);
@@ -212,7 +213,7 @@ public sealed class PublishedBoardSources : IRegistrySource, ILookbackSource, IF
                 continue;
             }
 
-            var years = new[] { "2223", "2324", "2425" }.Select((code, k) =>
+            var years = FileYearCodes.Select((code, k) =>
             {
                 var pupils = row[$"Aantal leerlingen {code}"];
                 return pupils switch

@@ -28,6 +28,9 @@ public sealed class ReportingHost(PublishedBoardSources sources, bool kestrel = 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Reporting reads no files from its content root; the binaries' folder exists wherever this host runs (the
+        // benchmark is not a test project, so it has no test manifest naming the project folder).
+        builder.UseContentRoot(AppContext.BaseDirectory);
         if (kestrel)
         {
             // Read by GrpcHosting before the app is built, so they are host settings rather than app configuration.
