@@ -1,3 +1,4 @@
+using Uitstroom.Ingest.PublicData;
 using Uitstroom.Ingest.Store;
 
 namespace Uitstroom.Ingest;
@@ -11,6 +12,8 @@ internal static class Extensions
         builder.Services.AddHostedService<MigrationRunner>();
         builder.Services.AddSingleton<RegistryRepository>();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        builder.Services.AddSingleton<PublicDataWriter>();
+        builder.Services.AddSingleton<PublishedResultsReader>();
         return builder;
     }
 }

@@ -11,6 +11,7 @@ builder.AddIngestServices();
 var app = builder.Build();
 
 app.MapGrpcService<RegistryService>();
+app.MapGrpcService<Uitstroom.Ingest.PublicData.PublicDataService>();
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();
 
