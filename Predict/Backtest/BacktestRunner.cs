@@ -125,7 +125,7 @@ public static class BacktestRunner
     }
 
     private static SchoolJudgement Judge(
-        IReadOnlyDictionary<SchoolYear, YearTally> byYear, SchoolInfo info, SchoolYear judgementYear, Signaleringswaarden s)
+        Dictionary<SchoolYear, YearTally> byYear, SchoolInfo info, SchoolYear judgementYear, Signaleringswaarden s)
     {
         JudgedYear Year(int back) => byYear.TryGetValue(judgementYear.Plus(-back), out var t) ? JudgedYear.Known(t) : JudgedYear.Missing(judgementYear.Plus(-back));
         return Judgement.Judge(new SchoolEvidence([Year(2), Year(1), Year(0)], info.Schoolweging, [Year(4), Year(3)]), s);
