@@ -26,11 +26,14 @@ public sealed class ForecastModel(
 
     public BinaryModel For(Target target) => target == Target.Fundamental ? fundamental : streef;
 
-    /// <summary>Whether a pupil is forecast on <paramref name="asOf"/>: in groep 5 to 8 and not yet gone.</summary>
+    /// <summary>
+    /// Whether a pupil is forecast on <paramref name="asOf"/>: in groep 5 to 8 of this school year. A history last
+    /// seen in an earlier year belongs to a pupil who left the school (or already left groep 8).
+    /// </summary>
     public static bool InScope(PupilHistory h, DateOnly asOf)
     {
-        var groep = FeatureBuilder.GroepIn(h, Domain.Vocabulary.SchoolYear.Containing(asOf));
-        return groep is >= 5 and <= 8;
+        var year = Domain.Vocabulary.SchoolYear.Containing(asOf);
+        return h.Year >= year && FeatureBuilder.GroepIn(h, year) is >= 5 and <= 8;
     }
 
     /// <summary>Every pupil in scope × subject, with both probabilities.</summary>
