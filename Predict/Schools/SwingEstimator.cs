@@ -14,9 +14,13 @@ public static class SwingEstimator
     // Scoring every earlier cohort only to measure its offset is wasteful: a sample shows the offset as well.
     private const int DriftSample = 60_000;
 
+    /// <summary>
+    /// τ² per years-ahead from the calibration cohort, and the drift variance: the spread of the cohorts' offsets
+    /// around their mean (<paramref name="offsets"/>, the calibration cohort's own being 0), which is how far a year
+    /// still to come may lie from the level the model is centred on.
+    /// </summary>
     public static SchoolSwing Estimate(
-        BinaryModel model, IReadOnlyList<PupilHistory> held, List<Example> heldExamples,
-        IReadOnlyList<PupilHistory> fit, List<Example> fitExamples)
+        BinaryModel model, IReadOnlyList<PupilHistory> held, List<Example> heldExamples, IReadOnlyCollection<double> offsets)
     {
         var p = model.Probabilities([.. heldExamples.Select(e => e.Features)]);
         var byYearsAhead = new double[4];
@@ -38,7 +42,9 @@ public static class SwingEstimator
             byYearsAhead[ahead] = SchoolYearVariance(groups.Values);
         }
 
-        return new SchoolSwing(byYearsAhead, DriftVariance(model, fit, fitExamples));
+        var mean = offsets.Count > 0 ? offsets.Average() : 0;
+        var drift = offsets.Count > 1 ? offsets.Sum(o => (o - mean) * (o - mean)) / (offsets.Count - 1) : 0;
+        return new SchoolSwing(byYearsAhead, drift);
     }
 
     /// <summary>τ² from school-year tallies (see the type's summary).</summary>
@@ -64,10 +70,10 @@ public static class SwingEstimator
     }
 
     /// <summary>
-    /// The mean squared logit offset of each earlier cohort from the calibration cohort: with independent yearly
-    /// shifts of variance σ², the offset between any two years has variance 2σ², as has a year still to come.
+    /// How far each earlier cohort lies from the calibration cohort on the logit scale: (Σy − Σp) / Σp(1−p), the
+    /// one-step estimate of the intercept shift that would make the cohort's mean forecast match its outcome.
     /// </summary>
-    private static double DriftVariance(BinaryModel model, IReadOnlyList<PupilHistory> fit, List<Example> fitExamples)
+    public static Dictionary<int, double> CohortOffsets(BinaryModel model, IReadOnlyList<PupilHistory> fit, List<Example> fitExamples)
     {
         var step = Math.Max(1, fitExamples.Count / DriftSample);
         var sample = fitExamples.Where((_, i) => i % step == 0).ToArray();
@@ -79,8 +85,9 @@ public static class SwingEstimator
             byCohort[year] = byCohort.GetValueOrDefault(year).Add(p[i], sample[i].Reached);
         }
 
-        var offsets = byCohort.Values.Where(m => m.Binomial > 0).Select(m => (m.Realised - m.Expected) / m.Binomial).ToArray();
-        return offsets.Length == 0 ? 0 : offsets.Average(o => o * o);
+        // A cohort seen through a few hundred rows has an offset mostly made of chance.
+        return byCohort.Where(c => c.Value.K >= 500 && c.Value.Binomial > 0)
+            .ToDictionary(c => c.Key, c => (c.Value.Realised - c.Value.Expected) / c.Value.Binomial);
     }
 
     /// <summary>Running sums of one group: count, Σp, Σy and Σp(1−p).</summary>

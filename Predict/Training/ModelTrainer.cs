@@ -41,15 +41,28 @@ public static class ModelTrainer
         var (calF, calS) = Examples.Build(held, MaxCalibrationRows, options.Seed + 1);
         ct.ThrowIfCancellationRequested();
 
-        var fundamental = Fit(ml, options, fitF, calF);
+        var (fundamental, swingF) = FitAndCentre(ml, options, fit, fitF, held, calF);
         ct.ThrowIfCancellationRequested();
-        var streef = Fit(ml, options, fitS, calS);
+        var (streef, swingS) = FitAndCentre(ml, options, fit, fitS, held, calS);
 
         var info = new ModelInfo(version, options.Learner.Code(), scope, cohorts, calibrationYear, known.Length,
             DateTimeOffset.UtcNow, null);
-        return new ForecastModel(info, fundamental, streef,
-            SwingEstimator.Estimate(fundamental, held, calF, fit, fitF),
-            SwingEstimator.Estimate(streef, held, calS, fit, fitS));
+        return new ForecastModel(info, fundamental, streef, swingF, swingS);
+    }
+
+    /// <summary>
+    /// Fits the learner and the calibrator, measures the school swing on the calibration cohort, then centres the
+    /// calibrator on the mean level of all known cohorts. A single year's level is mostly that year's luck (a
+    /// national test-day effect no LVS result foresees); the mean over the years is the best guess for a year to come.
+    /// </summary>
+    private static (BinaryModel, SchoolSwing) FitAndCentre(
+        MLContext ml, TrainingOptions options, PupilHistory[] fit, List<Example> fitExamples, PupilHistory[] held, List<Example> heldExamples)
+    {
+        var model = Fit(ml, options, fitExamples, heldExamples);
+        var offsets = SwingEstimator.CohortOffsets(model, fit, fitExamples).Values.Append(0.0).ToArray();
+        var swing = SwingEstimator.Estimate(model, held, heldExamples, offsets);
+        var centred = model.WithCalibrator(model.Calibrator with { B = model.Calibrator.B + offsets.Average() });
+        return (centred, swing);
     }
 
     private static BinaryModel Fit(MLContext ml, TrainingOptions options, List<Example> fit, List<Example> calibration)

@@ -21,6 +21,7 @@ switch (what)
         var schools = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300;
         var learner = args.Length > 2 ? Learners.Parse(args[2]) : Learner.FastTree;
         var data = SimulatedHistories.Generate(new SimulationOptions { Seed = 11, Schools = schools });
+        Console.WriteLine("national year effects (z): " + string.Join(", ", data.World.NationalYearEffects.OrderBy(e => e.Key).Select(e => $"{e.Key}:{e.Value:+0.000;-0.000}")));
         Console.WriteLine($"world: {data.Schools.Count} schools, {data.Histories.Count} histories, {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
         var (summary, _) = BacktestRunner.Run(data.Histories, data.Schools, data.LatestKnownOutflowYear,
@@ -32,10 +33,16 @@ switch (what)
 
     case "diag":
     {
-        var data = SimulatedHistories.Generate(new SimulationOptions { Seed = 11, Schools = 100 });
+        var data = SimulatedHistories.Generate(new SimulationOptions { Seed = 11, Schools = 300 });
         var y = data.LatestKnownOutflowYear;
         var train = data.Histories.Where(h => h.Outflow.Count > 0 && h.OutflowYear.StartYear < y).ToArray();
         var model = ModelTrainer.Train(train, new TrainingOptions(), "diag");
+        var (_, allS) = Examples.Build(data.Histories.Where(h => h.Outflow.Count > 0).ToArray(), 400_000);
+        var all = data.Histories.Where(h => h.Outflow.Count > 0).ToArray();
+        foreach (var (year, offset) in Uitstroom.Predict.Schools.SwingEstimator.CohortOffsets(model.Streef, all, allS).OrderBy(x => x.Key))
+        {
+            Console.WriteLine($"offset {year}: {offset:+0.000;-0.000}");
+        }
         Console.WriteLine($"calibrators: {model.Fundamental.Calibrator} {model.Streef.Calibrator}; swing {string.Join(',', model.SwingStreef.SchoolYearVariance)} drift {model.SwingStreef.DriftVariance}");
         var held = train.Where(h => h.OutflowYear.StartYear == model.Info.CalibrationOutflowYear).ToArray();
         var (f, s) = Examples.Build(held);

@@ -19,6 +19,13 @@ internal static class Report
                 r.Model.Auc, r.Model.Sensitivity, r.Model.Specificity, dev));
         }
 
+        var worst = s.Rows.MaxBy(r => r.Calibration.Max(b => Math.Abs(b.MeanPredicted - b.Observed)))!;
+        Console.WriteLine($"worst calibrated row: {worst.Subject} {worst.Target} {worst.Moment}");
+        foreach (var b in worst.Calibration)
+        {
+            Console.WriteLine(string.Format(c, "  decile {0,2}: n {1,5} predicted {2:0.000} observed {3:0.000}", b.Decile, b.N, b.MeanPredicted, b.Observed));
+        }
+
         if (s.Schools is { } k)
         {
             Console.WriteLine(string.Format(c, "schools: {0} school-years×moments, 80% coverage {1:0.000}, 95% coverage {2:0.000}", k.SchoolYears, k.Coverage80, k.Coverage95));
