@@ -29,10 +29,16 @@ public sealed record SchoolBacktest(
     double BrierRule,
     IReadOnlyList<CalibrationBin> BelowCalibration);
 
-/// <summary>What one temporal backtest measured: trained on outflow years before <see cref="TestOutflowYear"/>.</summary>
+/// <summary>
+/// What a temporal backtest measured, pooled over <see cref="TestOutflowYears"/>: each test year Y scored by a model
+/// trained on the outflow years before Y. Pooling several years is what lets calibration be judged at all: one
+/// year's level is mostly that year's national luck, which no model can know in advance (docs/forecast.md).
+/// <see cref="LevelErrorByYear"/> is that luck: observed minus mean predicted share, per test year, in points.
+/// </summary>
 public sealed record BacktestSummary(
-    int TestOutflowYear,
+    IReadOnlyList<int> TestOutflowYears,
     string Learner,
     IReadOnlyList<BacktestRow> Rows,
     SchoolBacktest? Schools,
-    IReadOnlyDictionary<string, double> MeanBrierByLearner);
+    IReadOnlyDictionary<string, double> MeanBrierByLearner,
+    IReadOnlyDictionary<int, double> LevelErrorByYear);

@@ -24,7 +24,8 @@ switch (what)
         Console.WriteLine("national year effects (z): " + string.Join(", ", data.World.NationalYearEffects.OrderBy(e => e.Key).Select(e => $"{e.Key}:{e.Value:+0.000;-0.000}")));
         Console.WriteLine($"world: {data.Schools.Count} schools, {data.Histories.Count} histories, {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
-        var (summary, _) = BacktestRunner.Run(data.Histories, data.Schools, data.LatestKnownOutflowYear,
+        var years = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        var (summary, _) = BacktestRunner.Run(data.Histories, data.Schools, BacktestRunner.LatestYears(data.Histories, years),
             new TrainingOptions { Learner = learner }, Signaleringswaarden.Judgement2025);
         Console.WriteLine($"backtest: {clock.Elapsed.TotalSeconds:0.0} s");
         Report.Print(summary);

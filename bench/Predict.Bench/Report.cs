@@ -9,7 +9,7 @@ internal static class Report
     public static void Print(BacktestSummary s)
     {
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine($"test outflow year {s.TestOutflowYear}, learner {s.Learner}");
+        Console.WriteLine($"test outflow years {string.Join(", ", s.TestOutflowYears)}, learner {s.Learner}; level error (observed − predicted, points) {string.Join(", ", s.LevelErrorByYear.Select(e => $"{e.Key}: {e.Value:+0.00;-0.00}"))}");
         Console.WriteLine("subject         target moment      n   brier  cf_brier log_brier   logloss  auc   sens  spec  max_cal_dev");
         foreach (var r in s.Rows)
         {
