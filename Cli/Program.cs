@@ -10,6 +10,7 @@ var root = new RootCommand("uitstroom: the uitstroomprognose for a school board,
     Endpoints.ReportingOption,
     BoardsCommand.Create(),
     NormsCommand.Create(),
+    ImportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

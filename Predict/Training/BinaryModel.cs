@@ -3,7 +3,7 @@ using Microsoft.ML;
 namespace Uitstroom.Predict.Training;
 
 /// <summary>A trained learner for one target with the calibrator fitted on held-out data.</summary>
-public sealed class BinaryModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, PlattCalibrator calibrator)
+public sealed class BinaryModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, CalibratorSet calibrator)
 {
     // Scoring goes through IDataView in blocks: the per-row PredictionEngine costs far more than the trees.
     private const int Block = 65_536;
@@ -12,9 +12,9 @@ public sealed class BinaryModel(MLContext ml, ITransformer transformer, DataView
 
     public DataViewSchema InputSchema => inputSchema;
 
-    public PlattCalibrator Calibrator => calibrator;
+    public CalibratorSet Calibrator => calibrator;
 
-    public BinaryModel WithCalibrator(PlattCalibrator c) => new(ml, transformer, inputSchema, c);
+    public BinaryModel WithCalibrator(CalibratorSet c) => new(ml, transformer, inputSchema, c);
 
     /// <summary>Raw learner scores (uncalibrated), in row order.</summary>
     public float[] Scores(IReadOnlyList<float[]> rows)
@@ -43,6 +43,15 @@ public sealed class BinaryModel(MLContext ml, ITransformer transformer, DataView
     }
 
     /// <summary>Calibrated probabilities, in row order.</summary>
-    public double[] Probabilities(IReadOnlyList<float[]> rows) =>
-        [.. Scores(rows).Select(s => calibrator.Apply(s))];
+    public double[] Probabilities(IReadOnlyList<float[]> rows)
+    {
+        var scores = Scores(rows);
+        var p = new double[scores.Length];
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i] = calibrator.For(rows[i]).Apply(scores[i]);
+        }
+
+        return p;
+    }
 }

@@ -61,7 +61,7 @@ public static class ModelTrainer
         var model = Fit(ml, options, fitExamples, heldExamples);
         var offsets = SwingEstimator.CohortOffsets(model, fit, fitExamples).Values.Append(0.0).ToArray();
         var swing = SwingEstimator.Estimate(model, held, heldExamples, offsets);
-        var centred = model.WithCalibrator(model.Calibrator with { B = model.Calibrator.B + offsets.Average() });
+        var centred = model.WithCalibrator(model.Calibrator.Shifted(offsets.Average()));
         return (centred, swing);
     }
 
@@ -74,10 +74,12 @@ public static class ModelTrainer
 
         var data = ml.Data.LoadFromEnumerable(fit.Select(e => new ExampleRow { Features = e.Features, Label = e.Reached }));
         var transformer = LearnerFactory.Create(ml, options).Fit(data);
-        var uncalibrated = new BinaryModel(ml, transformer, data.Schema, new PlattCalibrator(1, 0));
-        var scores = uncalibrated.Scores([.. calibration.Select(e => e.Features)]);
+        var identity = new PlattCalibrator(1, 0);
+        var uncalibrated = new BinaryModel(ml, transformer, data.Schema, new CalibratorSet(identity, new PlattCalibrator?[3 * CalibratorSet.Horizons]));
+        var features = calibration.Select(e => e.Features).ToArray();
+        var scores = uncalibrated.Scores(features);
         var labels = calibration.Select(e => e.Reached).ToArray();
-        return uncalibrated.WithCalibrator(PlattCalibrator.Fit(scores, labels));
+        return uncalibrated.WithCalibrator(CalibratorSet.Fit(features, scores, labels));
     }
 
     /// <summary>A hash of the pupil key that is the same in every process (string.GetHashCode is not).</summary>

@@ -32,35 +32,6 @@ switch (what)
         break;
     }
 
-    case "diag":
-    {
-        var data = SimulatedHistories.Generate(new SimulationOptions { Seed = 11, Schools = 300 });
-        var y = data.LatestKnownOutflowYear;
-        var train = data.Histories.Where(h => h.Outflow.Count > 0 && h.OutflowYear.StartYear < y).ToArray();
-        var model = ModelTrainer.Train(train, new TrainingOptions(), "diag");
-        var (_, allS) = Examples.Build(data.Histories.Where(h => h.Outflow.Count > 0).ToArray(), 400_000);
-        var all = data.Histories.Where(h => h.Outflow.Count > 0).ToArray();
-        foreach (var (year, offset) in Uitstroom.Predict.Schools.SwingEstimator.CohortOffsets(model.Streef, all, allS).OrderBy(x => x.Key))
-        {
-            Console.WriteLine($"offset {year}: {offset:+0.000;-0.000}");
-        }
-        Console.WriteLine($"calibrators: {model.Fundamental.Calibrator} {model.Streef.Calibrator}; swing {string.Join(',', model.SwingStreef.SchoolYearVariance)} drift {model.SwingStreef.DriftVariance}");
-        var held = train.Where(h => h.OutflowYear.StartYear == model.Info.CalibrationOutflowYear).ToArray();
-        var (f, s) = Examples.Build(held);
-        var scores = model.Streef.Scores([.. s.Select(e => e.Features)]);
-        Console.WriteLine($"score range {scores.Min()} .. {scores.Max()}, mean p {scores.Average(x => model.Streef.Calibrator.Apply(x))}, observed {s.Average(e => e.Reached ? 1.0 : 0)}");
-        Console.WriteLine($"auc raw {Metrics.Auc([.. scores.Select(x => (double)x)], [.. s.Select(e => e.Reached)])}, auc latest {Metrics.Auc([.. s.Select(e => (double)e.Features[0])], [.. s.Select(e => e.Reached)])}");
-        var small = s.Take(5000).ToList();
-        var seq = model.Streef.Scores([.. small.Select(e => e.Features)]);
-        Console.WriteLine($"first scores {string.Join(' ', seq.Take(8))} vs {string.Join(' ', scores.Take(8))}; latest {string.Join(' ', small.Take(8).Select(e => e.Features[0]))}");
-        foreach (var b in Metrics.Calibration([.. scores.Select(x => model.Streef.Calibrator.Apply(x))], [.. s.Select(e => e.Reached)]))
-        {
-            Console.WriteLine(b);
-        }
-
-        break;
-    }
-
     default:
         Console.Error.WriteLine($"unknown benchmark '{what}'");
         return 2;
