@@ -15,9 +15,9 @@ public static class SwingEstimator
     private const int DriftSample = 60_000;
 
     /// <summary>
-    /// τ² per years-ahead from the calibration cohort, and the drift variance: the spread of the cohorts' offsets
-    /// around their mean (<paramref name="offsets"/>, the calibration cohort's own being 0), which is how far a year
-    /// still to come may lie from the level the model is centred on.
+    /// τ² per years-ahead from the calibration cohort, and the drift variance from the cohorts' offsets
+    /// (<paramref name="offsets"/>, the calibration cohort's own being 0): how far a year still to come may lie from
+    /// the level the model is centred on.
     /// </summary>
     public static SchoolSwing Estimate(
         BinaryModel model, IReadOnlyList<PupilHistory> held, List<Example> heldExamples, IReadOnlyCollection<double> offsets)
@@ -42,8 +42,11 @@ public static class SwingEstimator
             byYearsAhead[ahead] = SchoolYearVariance(groups.Values);
         }
 
-        var mean = offsets.Count > 0 ? offsets.Average() : 0;
-        var drift = offsets.Count > 1 ? offsets.Sum(o => (o - mean) * (o - mean)) / (offsets.Count - 1) : 0;
+        // The offsets are measured from the calibration cohort. Between two years with independent shifts of variance
+        // σ² the offset has variance 2σ², more than the σ²(1 + 1/n) a year to come has around the mean of n years;
+        // but the earlier cohorts were in the learner's training data, which shrinks their offsets. The uncentred
+        // mean square errs on the wide side of the two (docs/forecast.md, measured coverage).
+        var drift = offsets.Count > 1 ? offsets.Average(o => o * o) : 0;
         return new SchoolSwing(byYearsAhead, drift);
     }
 

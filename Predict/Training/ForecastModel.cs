@@ -14,6 +14,8 @@ public sealed class ForecastModel(
 {
     public ModelInfo Info => info;
 
+    public ForecastModel WithInfo(ModelInfo other) => new(other, fundamental, streef, swingFundamental, swingStreef);
+
     public BinaryModel Fundamental => fundamental;
 
     public BinaryModel Streef => streef;
