@@ -20,14 +20,7 @@ public sealed class SchoolForecaster(Signaleringswaarden signaleringswaarden, Sc
     public SchoolOutlook Forecast(
         SchoolInfo school, IReadOnlyList<PupilForecast> forecasts, IReadOnlyList<YearTally> known, DateOnly asOf)
     {
-        var now = SchoolYear.Containing(asOf);
-        var knownByYear = known.Where(t => t.Pupils > 0).ToDictionary(t => t.Year);
-        var coming = forecasts
-            .Where(f => !knownByYear.ContainsKey(f.OutflowYear))
-            .GroupBy(f => f.OutflowYear)
-            .OrderBy(g => g.Key)
-            .Select(g => new ComingYear(g.Key, g.Key.StartYear - now.StartYear, [.. g]))
-            .ToDictionary(c => c.Year);
+        var (knownByYear, coming) = Split(forecasts, known, SchoolYear.Containing(asOf));
 
         var years = new List<YearOutlook>();
         foreach (var c in coming.Values)
@@ -57,6 +50,30 @@ public sealed class SchoolForecaster(Signaleringswaarden signaleringswaarden, Sc
 
         var maxBelow = indicators.Select(i => i.ProbabilityBelow ?? 0).DefaultIfEmpty(0).Max();
         return new SchoolOutlook(school, years, indicators, StatusRule.Of(maxBelow), maxBelow, gaps);
+    }
+
+    /// <summary>
+    /// The projected indicators of one judgement year, whatever mix of known and forecast years its window holds.
+    /// With every year of the window known this is the look-back: the same tallies through the same judgement.
+    /// </summary>
+    public IReadOnlyList<IndicatorOutlook> Project(
+        SchoolInfo school, SchoolYear judgementYear, IReadOnlyList<YearTally> known, IReadOnlyList<PupilForecast> forecasts, DateOnly asOf)
+    {
+        var (knownByYear, coming) = Split(forecasts, known, SchoolYear.Containing(asOf));
+        return [.. Project(school, judgementYear, knownByYear, coming).Select(x => x.Item1)];
+    }
+
+    private static (Dictionary<SchoolYear, YearTally>, Dictionary<SchoolYear, ComingYear>) Split(
+        IReadOnlyList<PupilForecast> forecasts, IReadOnlyList<YearTally> known, SchoolYear now)
+    {
+        var knownByYear = known.Where(t => t.Pupils > 0).ToDictionary(t => t.Year);
+        var coming = forecasts
+            .Where(f => !knownByYear.ContainsKey(f.OutflowYear))
+            .GroupBy(f => f.OutflowYear)
+            .OrderBy(g => g.Key)
+            .Select(g => new ComingYear(g.Key, g.Key.StartYear - now.StartYear, [.. g]))
+            .ToDictionary(c => c.Year);
+        return (knownByYear, coming);
     }
 
     private SchoolSwing Swing(Indicator indicator) => indicator == Indicator.Fundamental ? swingFundamental : swingStreef;
