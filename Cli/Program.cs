@@ -11,6 +11,7 @@ var root = new RootCommand("uitstroom: the uitstroomprognose for a school board,
     BoardsCommand.Create(),
     NormsCommand.Create(),
     ReportCommand.Create(),
+    ImportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

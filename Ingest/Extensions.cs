@@ -1,5 +1,13 @@
+<<<<<<< HEAD
 using Uitstroom.Ingest.PublicData;
+=======
+using Microsoft.Data.Sqlite;
+using Uitstroom.Contracts.Normalise.V1;
+using Uitstroom.Ingest.Histories;
+using Uitstroom.Ingest.Importing;
+>>>>>>> h6-ingest
 using Uitstroom.Ingest.Store;
+using Uitstroom.ServiceDefaults;
 
 namespace Uitstroom.Ingest;
 
@@ -11,9 +19,38 @@ internal static class Extensions
         builder.Services.AddSingleton(sp => StoreConnectionFactory.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddHostedService<MigrationRunner>();
         builder.Services.AddSingleton<RegistryRepository>();
+        builder.Services.AddSingleton<ImportStore>();
+        builder.Services.AddSingleton<HistoryRepository>();
+        builder.Services.AddSingleton<Importer>();
+        builder.Services.AddSingleton(sp => PupilKeys.FromConfiguration(
+            sp.GetRequiredService<IConfiguration>(), DataFolder(sp.GetRequiredService<StoreConnectionFactory>(), sp.GetRequiredService<IConfiguration>())));
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+<<<<<<< HEAD
         builder.Services.AddSingleton<PublicDataWriter>();
         builder.Services.AddSingleton<PublishedResultsReader>();
+=======
+
+        // Normalise is called when the AppHost (or configuration) names its gRPC endpoint; a bare Ingest stores raw values.
+        if (builder.Configuration["services:normalise:grpc:0"] is { Length: > 0 })
+        {
+            builder.Services.AddServiceGrpcClient<NormTables.NormTablesClient>("normalise", TimeSpan.FromSeconds(60));
+            builder.Services.AddSingleton<IResultNormaliser, GrpcResultNormaliser>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IResultNormaliser, RawOnlyNormaliser>();
+        }
+
+        // Imports are uploaded in chunks well below this; the margin covers a client's larger chunk size.
+        builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
+>>>>>>> h6-ingest
         return builder;
     }
+
+    /// <summary>Where the development pupil-key secret lives: beside the SQLite file, or Uitstroom:DataFolder.</summary>
+    private static string DataFolder(StoreConnectionFactory store, IConfiguration configuration) =>
+        configuration["Uitstroom:DataFolder"] is { Length: > 0 } configured ? configured
+        : store.Kind == StoreKind.Sqlite
+            ? Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(store.ConnectionString).DataSource))!
+            : Path.GetFullPath("data");
 }

@@ -1,5 +1,6 @@
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Domain.Inspectie;
+using Uitstroom.Predict.Forecasting;
 using Uitstroom.ServiceDefaults;
 
 namespace Uitstroom.Predict;
@@ -10,6 +11,7 @@ internal static class Extensions
     {
         builder.Services.AddSingleton(Signaleringswaarden.Judgement2025);
         builder.Services.AddServiceGrpcClient<Registry.RegistryClient>("ingest", TimeSpan.FromSeconds(10));
+        builder.AddForecasting();
         return builder;
     }
 }

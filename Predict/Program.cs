@@ -1,4 +1,5 @@
 using Uitstroom.Predict;
+using Uitstroom.Predict.Forecasting;
 using Uitstroom.Predict.Services;
 using Uitstroom.ServiceDefaults;
 
@@ -11,6 +12,7 @@ builder.AddPredictServices();
 var app = builder.Build();
 
 app.MapGrpcService<IndicatorsService>();
+app.MapForecasting();
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();
 

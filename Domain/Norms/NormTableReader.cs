@@ -1,19 +1,28 @@
+using System.Globalization;
 using Uitstroom.Domain.Vocabulary;
 
 namespace Uitstroom.Domain.Norms;
 
 /// <summary>
-/// Reads a norm table file: <c># key: value</c> header lines (provider, version, source, illustrative), then a
-/// <c>vak;toetsmoment;cut_1f;cut_streef</c> header and one row per subject and moment. Errors name the line.
+/// Reads a norm table file: <c># key: value</c> header lines (provider, version, source, illustrative, and
+/// optionally scale, score_min, score_max), then a <c>vak;toetsmoment;cut_1f;cut_streef</c> header, optionally
+/// followed by <c>;norm_mean;norm_sd</c>, and one row per subject and moment. The separator is ';' (decimal comma
+/// allowed) or ',' (decimal point). Errors name the line and the reason.
 /// </summary>
 public static class NormTableReader
 {
-    public static NormTable Read(TextReader reader, string origin)
+    private static readonly string[] RequiredColumns = ["vak", "toetsmoment", "cut_1f", "cut_streef"];
+    private static readonly string[] NormColumns = ["norm_mean", "norm_sd"];
+
+    /// <param name="defaultVersion">The version when the file states none (registration assigns the next one).</param>
+    public static NormTable Read(TextReader reader, string origin, int? defaultVersion = null)
     {
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var cuts = new List<NormCut>();
+        var seen = new HashSet<(Subject, TestMoment)>();
         var lineNumber = 0;
-        var sawHeader = false;
+        char? separator = null;
+        var withNorms = false;
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
@@ -33,46 +42,137 @@ public static class NormTableReader
                 continue;
             }
 
-            var fields = line.Split(';');
-            if (!sawHeader)
+            // The first non-comment line is the column header; it also fixes the separator.
+            if (separator is null)
             {
-                sawHeader = true;
+                separator = line.Contains(';', StringComparison.Ordinal) ? ';' : ',';
+                var names = line.TrimStart('\uFEFF').Split(separator.Value).Select(n => n.Trim().ToLowerInvariant()).ToArray();
+                withNorms = names.Length == 6;
+                if (!(names.Length is 4 or 6) || !names.AsSpan(0, 4).SequenceEqual(RequiredColumns)
+                    || (withNorms && !names.AsSpan(4).SequenceEqual(NormColumns)))
+                {
+                    throw new DomainFormatException(
+                        $"{origin} line {lineNumber}: expected the header vak;toetsmoment;cut_1f;cut_streef[;norm_mean;norm_sd], found '{line}'");
+                }
+
                 continue;
             }
 
-            if (fields.Length != 4)
-            {
-                throw new FormatException($"{origin} line {lineNumber}: expected 4 fields (vak;toetsmoment;cut_1f;cut_streef), found {fields.Length}");
-            }
+            cuts.Add(ReadRow(line.Split(separator.Value), withNorms, origin, lineNumber, seen));
+        }
 
-            try
-            {
-                cuts.Add(new NormCut(
-                    Subjects.Parse(fields[0]),
-                    TestMoment.Parse(fields[1]),
-                    ParseNumber(fields[2]),
-                    ParseNumber(fields[3])));
-            }
-            catch (FormatException e)
-            {
-                throw new FormatException($"{origin} line {lineNumber}: {e.Message}", e);
-            }
+        if (separator is null)
+        {
+            throw new DomainFormatException($"{origin}: no header line vak;toetsmoment;cut_1f;cut_streef found");
+        }
+
+        if (cuts.Count == 0)
+        {
+            throw new DomainFormatException($"{origin}: the table has no rows");
         }
 
         string Required(string key) =>
-            meta.TryGetValue(key, out var v) && v.Length > 0 ? v : throw new FormatException($"{origin}: header '# {key}:' is missing");
+            meta.TryGetValue(key, out var v) && v.Length > 0 ? v : throw new DomainFormatException($"{origin}: header '# {key}:' is missing");
 
-        return new NormTable(
-            Required("provider").ToUpperInvariant(),
-            int.Parse(Required("version")),
-            Required("source"),
-            bool.Parse(meta.GetValueOrDefault("illustrative", "true")),
-            cuts);
+        var provider = Required("provider").ToUpperInvariant();
+        if (!IsProviderCode(provider))
+        {
+            throw new DomainFormatException(
+                $"{origin}: provider '{provider}' is not a valid code (letters, digits, '_' or '-', at most 40 characters)");
+        }
+
+        var version = meta.TryGetValue("version", out var versionText) && versionText.Length > 0
+            ? int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0
+                ? v
+                : throw new DomainFormatException($"{origin}: '# version: {versionText}' is not a positive whole number")
+            : defaultVersion ?? throw new DomainFormatException($"{origin}: header '# version:' is missing");
+        var illustrative = !meta.TryGetValue("illustrative", out var illText) || illText.Length == 0
+            || (bool.TryParse(illText, out var ill)
+                ? ill
+                : throw new DomainFormatException($"{origin}: '# illustrative: {illText}' is not true or false"));
+        var min = OptionalNumber(meta, "score_min", origin);
+        var max = OptionalNumber(meta, "score_max", origin);
+        if (min is not null && max is not null && min >= max)
+        {
+            throw new DomainFormatException($"{origin}: score_min {min} is not below score_max {max}");
+        }
+
+        return new NormTable(provider, version, Required("source"), illustrative, cuts)
+        {
+            Scale = meta.GetValueOrDefault("scale", ""),
+            ScoreMin = min,
+            ScoreMax = max,
+        };
     }
 
-    private static double ParseNumber(string text) =>
-        double.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.Float,
-            System.Globalization.CultureInfo.InvariantCulture, out var value)
+    /// <summary>Provider codes as they appear in files and on the wire: CITO, IEP, DIA, ROUTE_8, BOOM …</summary>
+    public static bool IsProviderCode(string code) =>
+        code.Length is > 0 and <= 40 && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+
+    private static NormCut ReadRow(string[] fields, bool withNorms, string origin, int lineNumber, HashSet<(Subject, TestMoment)> seen)
+    {
+        var expected = withNorms ? 6 : 4;
+        if (fields.Length != expected)
+        {
+            throw new DomainFormatException($"{origin} line {lineNumber}: expected {expected} fields, found {fields.Length}");
+        }
+
+        try
+        {
+            var subject = Subjects.Parse(fields[0]);
+            var moment = TestMoment.Parse(fields[1]);
+            var fundamental = ParseNumber(fields[2], "cut_1f");
+            var target = ParseNumber(fields[3], "cut_streef");
+            if (target <= fundamental)
+            {
+                // The uniform scale runs from the 1F cut up to the target cut; a reversed table would make it decrease.
+                throw new DomainFormatException($"cut_streef {fields[3]} must be above cut_1f {fields[2]}");
+            }
+
+            double? mean = null, sd = null;
+            if (withNorms && (fields[4].Trim().Length > 0 || fields[5].Trim().Length > 0))
+            {
+                mean = ParseNumber(fields[4], "norm_mean");
+                sd = ParseNumber(fields[5], "norm_sd");
+                if (sd <= 0)
+                {
+                    throw new DomainFormatException($"norm_sd {fields[5]} must be positive");
+                }
+            }
+
+            if (!seen.Add((subject, moment)))
+            {
+                throw new DomainFormatException($"{subject.Code()} {moment} appears twice");
+            }
+
+            return new NormCut(subject, moment, fundamental, target) { NormMean = mean, NormSd = sd };
+        }
+        catch (FormatException e)
+        {
+            throw new DomainFormatException($"{origin} line {lineNumber}: {e.Message}");
+        }
+    }
+
+    private static double? OptionalNumber(Dictionary<string, string> meta, string key, string origin)
+    {
+        if (!meta.TryGetValue(key, out var text) || text.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return ParseNumber(text, key);
+        }
+        catch (FormatException e)
+        {
+            throw new DomainFormatException($"{origin}: {e.Message}");
+        }
+    }
+
+    private static double ParseNumber(string text, string column) =>
+        double.TryParse(text.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value)
             ? value
-            : throw new FormatException($"'{text}' is not a number");
+            : throw new DomainFormatException($"{column} '{text}' is not a number");
 }

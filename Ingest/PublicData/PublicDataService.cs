@@ -45,7 +45,7 @@ public sealed class PublicDataService(PublicDataWriter writer, PublishedResultsR
             SchoolYears = { parsed.Years.Select(y => y.ToString()) },
             RowsRead = parsed.RowsRead,
             RowsAccepted = parsed.Rows.Count,
-            Rejected = { parsed.Rejected.Select(r => new RejectedRow { Line = r.Line, Reason = r.Reason }) },
+            Rejected = { parsed.Rejected.Select(r => new PublishedRejectedRow { Line = r.Line, Reason = r.Reason }) },
         };
     }
 

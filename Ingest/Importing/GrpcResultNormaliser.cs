@@ -1,0 +1,65 @@
+using Grpc.Core;
+using Uitstroom.Contracts.Normalise.V1;
+using Uitstroom.Domain.Results;
+using ContractMoment = Uitstroom.Contracts.Normalise.V1.TestMoment;
+using ContractSubject = Uitstroom.Contracts.Normalise.V1.Subject;
+
+namespace Uitstroom.Ingest.Importing;
+
+/// <summary>
+/// Calls Normalise's columnar NormaliseBatch. Normalise refuses a whole batch for one result it cannot place (a
+/// moment its table lacks); the import then stores that batch raw and says so, rather than failing the import:
+/// raw values are never lost, and re-normalising is a later, separate step.
+/// </summary>
+public sealed class GrpcResultNormaliser(NormTables.NormTablesClient client, ILogger<GrpcResultNormaliser> logger) : IResultNormaliser
+{
+    public async ValueTask<NormaliseOutcome> NormaliseAsync(IReadOnlyList<LvsResult> batch, CancellationToken cancellationToken)
+    {
+        var request = new NormaliseBatchRequest();
+        var providers = new Dictionary<string, uint>(StringComparer.Ordinal);
+        foreach (var r in batch)
+        {
+            if (!providers.TryGetValue(r.Provider, out var index))
+            {
+                providers[r.Provider] = index = (uint)providers.Count;
+                request.Providers.Add(r.Provider);
+                request.TableVersions.Add(0);
+            }
+
+            request.ProviderIndex.Add(index);
+            request.Subject.Add(r.Subject switch
+            {
+                Domain.Vocabulary.Subject.Lezen => ContractSubject.Lezen,
+                Domain.Vocabulary.Subject.Taalverzorging => ContractSubject.Taalverzorging,
+                _ => ContractSubject.Rekenen,
+            });
+            request.Moment.Add(Moment(r.Moment));
+            request.Score.Add(r.Score);
+            request.Percentile.Add(r.Percentile ?? double.NaN);
+        }
+
+        try
+        {
+            var reply = await client.NormaliseBatchAsync(request, cancellationToken: cancellationToken);
+            var values = new Normalised?[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var version = reply.TableVersions.Count > (int)request.ProviderIndex[i] ? reply.TableVersions[(int)request.ProviderIndex[i]] : 0;
+                values[i] = double.IsFinite(reply.Uniform[i]) ? new Normalised(reply.Uniform[i], version) : null;
+            }
+
+            return new NormaliseOutcome(values, null);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.Unimplemented
+                                         or StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            logger.LogWarning("NormaliseBatch failed ({Status}: {Detail}); storing {Count} results raw", e.StatusCode, e.Status.Detail, batch.Count);
+            return new NormaliseOutcome(new Normalised?[batch.Count],
+                $"Normalise could not place some results ({e.StatusCode}: {e.Status.Detail}); those batches were stored without uniform values");
+        }
+    }
+
+    private static ContractMoment Moment(Domain.Vocabulary.TestMoment moment) =>
+        // The contract numbers moments in career order from M3 = 1, two per groep (B8 and M8 for groep 8).
+        (ContractMoment)(((moment.Groep - 3) * 2) + (moment.Kind == MomentKind.Eind || (moment.Kind == MomentKind.Midden && moment.Groep == 8) ? 2 : 1));
+}

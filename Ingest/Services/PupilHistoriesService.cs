@@ -1,0 +1,119 @@
+using Grpc.Core;
+using Uitstroom.Contracts.Ingest.V1;
+using Uitstroom.Ingest.Histories;
+using Uitstroom.Ingest.Importing;
+using Uitstroom.Ingest.Store;
+
+namespace Uitstroom.Ingest.Services;
+
+/// <summary>gRPC edge of pupil histories: one message per pupil, grouped from the store's rows, for Predict.</summary>
+public sealed class PupilHistoriesService(HistoryRepository histories, RegistryRepository registry, PupilKeys keys)
+    : PupilHistories.PupilHistoriesBase
+{
+    public override async Task StreamHistories(HistoriesRequest request, IServerStreamWriter<PupilHistoryMessage> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        string bgnr;
+        SchoolId? school = null;
+        if (!string.IsNullOrWhiteSpace(request.Bgnr))
+        {
+            bgnr = BoardNumber.Parse(request.Bgnr);
+            if (!await registry.BoardExistsAsync(bgnr, ct))
+            {
+                throw new RpcException(new Status(StatusCode.NotFound, $"board {bgnr} is not in the registry"));
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Brin))
+        {
+            school = SchoolId.Create(request.Brin, request.Vestiging);
+            bgnr = await histories.BoardOfSchoolAsync(school.Value, ct)
+                   ?? throw new RpcException(new Status(StatusCode.NotFound, $"school {school.Value.Brin} vestiging {school.Value.Vestiging} is not in the registry"));
+        }
+        else
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "give a board (bgnr) or a school (brin and vestiging)"));
+        }
+
+        var asOf = string.IsNullOrWhiteSpace(request.AsOf)
+            ? DateOnly.FromDateTime(DateTime.UtcNow)
+            : DateOnly.TryParseExact(request.AsOf, "yyyy-MM-dd", out var d) ? d
+            : throw new RpcException(new Status(StatusCode.InvalidArgument, $"malformed as_of '{request.AsOf}': expected yyyy-MM-dd"));
+        var ownIds = request.SchoolPupilIds.Distinct(StringComparer.Ordinal).ToDictionary(id => keys.Key(bgnr, id), id => id, StringComparer.Ordinal);
+
+        var generation = await histories.GenerationAsync(bgnr, ct);
+        var (lvs, outflow) = await histories.ReadAsync(school is null ? bgnr : null, school, asOf, ct);
+        var outflowByPupil = outflow.ToLookup(o => o.PupilKey, StringComparer.Ordinal);
+        var pupils = lvs.Select(r => r.PupilKey).Concat(outflow.Select(o => o.PupilKey)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var lvsByPupil = lvs.ToLookup(r => r.PupilKey, StringComparer.Ordinal);
+        foreach (var key in pupils)
+        {
+            await responseStream.WriteAsync(Build(key, bgnr, generation, lvsByPupil[key], outflowByPupil[key], ownIds), ct);
+        }
+    }
+
+    public override async Task<DataGenerationResponse> GetDataGeneration(DataGenerationRequest request, ServerCallContext context)
+    {
+        var bgnr = BoardNumber.Parse(request.Bgnr);
+        return new DataGenerationResponse { Bgnr = bgnr, Generation = await histories.GenerationAsync(bgnr, context.CancellationToken) };
+    }
+
+    private static PupilHistoryMessage Build(string key, string bgnr, long generation, IEnumerable<LvsHistoryRow> results,
+        IEnumerable<OutflowHistoryRow> outflow, Dictionary<string, string> ownIds)
+    {
+        var message = new PupilHistoryMessage { PupilKey = key, Bgnr = bgnr, Generation = generation };
+        if (ownIds.TryGetValue(key, out var own))
+        {
+            message.SchoolPupilId = own;
+        }
+
+        // Where the pupil stands: its latest LVS result, unless an outflow result says it has left groep 8.
+        LvsHistoryRow? latest = null;
+        foreach (var r in results)
+        {
+            var result = new LvsResultMessage
+            {
+                SchoolYear = r.SchoolYear,
+                Moment = r.Moment,
+                Subject = r.Subject,
+                Provider = r.Provider,
+                Score = r.Score,
+                TakenOn = r.TakenOn ?? "",
+            };
+            if (r.Uniform is { } u)
+            {
+                result.Uniform = u;
+            }
+
+            if (r.NormVersion is { } v)
+            {
+                result.NormVersion = v;
+            }
+
+            if (r.Percentile is { } p)
+            {
+                result.Percentile = p;
+            }
+
+            message.Results.Add(result);
+            latest = r;
+        }
+
+        OutflowHistoryRow? last = null;
+        foreach (var o in outflow)
+        {
+            message.Outflow.Add(new OutflowResultMessage { SchoolYear = o.SchoolYear, Subject = o.Subject, Level = o.Level ?? "", Exempt = o.Exempt != 0, Provider = o.Provider });
+            last = o;
+        }
+
+        if (last is not null && (latest is null || last.SchoolYear >= latest.SchoolYear))
+        {
+            (message.Brin, message.Vestiging, message.Groep, message.SchoolYear) = (last.Brin, last.Vestiging, 8, last.SchoolYear);
+        }
+        else if (latest is not null)
+        {
+            (message.Brin, message.Vestiging, message.Groep, message.SchoolYear) = (latest.Brin, latest.Vestiging, latest.Groep, latest.SchoolYear);
+        }
+
+        return message;
+    }
+}

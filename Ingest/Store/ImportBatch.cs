@@ -1,0 +1,152 @@
+using System.Data.Common;
+using Dapper;
+using Uitstroom.Domain.Results;
+using Uitstroom.Ingest.Importing;
+
+namespace Uitstroom.Ingest.Store;
+
+/// <summary>What the audit trail keeps of one import (docs/formats.md, "Audit").</summary>
+public sealed record ImportAudit(
+    string Who,
+    DateTimeOffset StartedAt,
+    string FileName,
+    string Format,
+    string ContentSha256,
+    bool Strict,
+    long RowsRead,
+    long RowsAccepted,
+    long RowsRejected);
+
+/// <summary>
+/// One import as one database transaction: everything it writes becomes visible at <see cref="CommitAsync"/> or
+/// not at all (disposing without committing, a cancelled call or a killed process all roll back). The LVS rows go
+/// through a prepared statement reused for every row (SQLite) or binary COPY into a staging table (PostgreSQL).
+/// </summary>
+public abstract class ImportBatch(DbConnection connection, DbTransaction transaction, long importId) : IAsyncDisposable
+{
+    private DbCommand? _outflow;
+    private bool _done;
+    private bool _disposed;
+
+    protected DbConnection Connection { get; } = connection;
+
+    protected DbTransaction Transaction { get; } = transaction;
+
+    public long ImportId { get; } = importId;
+
+    /// <summary>Rows inserted or changed so far; rows identical to the stored ones do not count.</summary>
+    public long Changed { get; protected set; }
+
+    public abstract ValueTask WriteLvsAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken);
+
+    /// <summary>Called once all LVS rows are written: where staged rows are merged into the store.</summary>
+    protected virtual Task FlushLvsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async ValueTask WriteOutflowAsync(string pupilKey, OutflowRecord result, CancellationToken cancellationToken)
+    {
+        _outflow ??= Prepare(ResultSql.Upsert("outflow_result", ResultSql.OutflowKey, ResultSql.OutflowValues),
+            ("pupil_key", typeof(string)), ("school_year", typeof(int)), ("subject", typeof(string)), ("brin", typeof(string)),
+            ("vestiging", typeof(int)), ("provider", typeof(string)), ("level", typeof(string)), ("exempt", typeof(int)),
+            ("import_id", typeof(long)));
+        Set(_outflow, pupilKey, result.Year.StartYear, result.Subject.Code(), result.School.Brin, result.School.Vestiging,
+            result.Provider, result.Level?.Code(), result.Exempt ? 1 : 0, ImportId);
+        Changed += await _outflow.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask WriteSchoolAsync(SchoolRecord school, CancellationToken cancellationToken)
+    {
+        // A board first seen in scholen.csv gets a provisional name; the DUO registry import names it properly.
+        await Connection.ExecuteAsync(new CommandDefinition(ResultSql.UpsertBoard,
+            new { bgnr = school.Bgnr, name = $"bestuur {school.Bgnr}" }, Transaction, cancellationToken: cancellationToken));
+        Changed += await Connection.ExecuteAsync(new CommandDefinition(ResultSql.UpsertSchool,
+            new
+            {
+                brin = school.School.Brin,
+                vestiging = school.School.Vestiging,
+                bgnr = school.Bgnr,
+                name = school.Name,
+                schoolweging = school.Schoolweging,
+            }, Transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Makes the import visible: merges staged rows, advances the data generation of every board it changed,
+    /// writes the audit record and commits. Returns the outcome recorded.
+    /// </summary>
+    public async Task<string> CommitAsync(ImportAudit audit, IReadOnlyCollection<string> boards, CancellationToken cancellationToken)
+    {
+        await FlushLvsAsync(cancellationToken);
+        var outcome = Changed > 0 ? "committed" : "unchanged";
+        if (Changed > 0)
+        {
+            foreach (var bgnr in boards)
+            {
+                await Connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO board_generation (bgnr, generation, last_import_id) VALUES (@bgnr, 1, @id)
+                    ON CONFLICT (bgnr) DO UPDATE SET generation = board_generation.generation + 1, last_import_id = excluded.last_import_id
+                    """,
+                    new { bgnr, id = ImportId }, Transaction, cancellationToken: cancellationToken));
+            }
+        }
+
+        await ImportStore.WriteAuditAsync(Connection, Transaction, ImportId, audit, Changed, outcome, boards, cancellationToken);
+        // Past this point a cancellation must not leave the caller believing the import failed when it committed.
+        await Transaction.CommitAsync(CancellationToken.None);
+        _done = true;
+        return outcome;
+    }
+
+    protected DbCommand Prepare(string sql, params (string Name, Type Type)[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        foreach (var (name, _) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + name;
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
+
+    protected static void Set(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (!_done)
+        {
+            try
+            {
+                await Transaction.RollbackAsync(CancellationToken.None);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                // The connection is gone (killed call, lost server): the database rolls the transaction back itself.
+            }
+        }
+
+        if (_outflow is not null)
+        {
+            await _outflow.DisposeAsync();
+        }
+
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

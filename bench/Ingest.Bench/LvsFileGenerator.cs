@@ -1,0 +1,65 @@
+using System.Text;
+
+namespace Uitstroom.Ingest.Bench;
+
+/// <summary>
+/// Writes a plausible national LVS export: pupils spread over schools and boards, each with six moments (M5..E7)
+/// of three subjects, Cito scores with a decimal comma, ';'-separated. Deterministic for a given row count.
+/// </summary>
+internal static class LvsFileGenerator
+{
+    public const int Schools = 600;
+    private static readonly string[] Moments = ["M5", "E5", "M6", "E6", "M7", "E7"];
+    private static readonly string[] SubjectNames = ["rekenen", "begrijpend lezen", "spelling"];
+
+    public static string Brin(int school) => $"{school / 10:00}X{(char)('A' + (school % 10))}";
+
+    public static void WriteSchools(string path)
+    {
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        w.WriteLine("bestuur;brin;vestiging;naam;schoolweging");
+        for (var s = 0; s < Schools; s++)
+        {
+            w.WriteLine($"{10000 + (s / 20)};{Brin(s)};0;School {s};{25 + (s % 15)},5");
+        }
+    }
+
+    public static void WriteLvs(string path, long rows)
+    {
+        var random = new Random(42);
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        w.WriteLine("brin;vestiging;leerling_id;schooljaar;groep;toetsmoment;afnamedatum;aanbieder;vak;score;percentiel;niveau");
+        var perPupil = Moments.Length * SubjectNames.Length;
+        for (long i = 0; i < rows; i++)
+        {
+            var pupil = i / perPupil;
+            var m = (int)(i % perPupil) / SubjectNames.Length;
+            var subject = SubjectNames[(int)(i % SubjectNames.Length)];
+            var groep = 5 + (m / 2);
+            var year = 2020 + (int)(pupil % 4) + (groep - 5);
+            var date = Moments[m][0] == 'M' ? $"{year + 1}-01-2{m % 8}" : $"{year + 1}-06-0{1 + (m % 8)}";
+            var score = 150 + (random.NextDouble() * 200);
+            w.Write(Brin((int)(pupil % Schools)));
+            w.Write(";0;L");
+            w.Write(pupil);
+            w.Write(';');
+            w.Write(year);
+            w.Write('-');
+            w.Write(year + 1);
+            w.Write(';');
+            w.Write(groep);
+            w.Write(';');
+            w.Write(Moments[m]);
+            w.Write(';');
+            w.Write(date);
+            w.Write(";CITO;");
+            w.Write(subject);
+            w.Write(';');
+            w.Write(score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ','));
+            w.Write(';');
+            w.Write(random.Next(1, 100));
+            w.Write(';');
+            w.WriteLine("III");
+        }
+    }
+}

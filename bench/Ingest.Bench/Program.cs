@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Uitstroom.Contracts.Ingest.V1;
+using Uitstroom.Ingest;
+using Uitstroom.Ingest.Bench;
+using Uitstroom.Ingest.Parsing;
+
+// Usage: dotnet run -c Release --project bench/Ingest.Bench -- [rows=1000000] [--sqlite-only]
+// PostgreSQL runs when UITSTROOM_TEST_POSTGRES names a cluster (scripts/postgres.sh start DIR PORT prints one).
+var rows = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? long.Parse(n) : 1_000_000;
+var sqliteOnly = args.Contains("--sqlite-only");
+// The in-memory host looks for Ingest's source folder as its content root; the build output serves as well.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_UITSTROOM_INGEST", AppContext.BaseDirectory);
+var work = Directory.CreateTempSubdirectory("uitstroom-bench-");
+try
+{
+    var lvs = Path.Combine(work.FullName, "lvs.csv");
+    var schools = Path.Combine(work.FullName, "scholen.csv");
+    var sw = Stopwatch.StartNew();
+    LvsFileGenerator.WriteSchools(schools);
+    LvsFileGenerator.WriteLvs(lvs, rows);
+    Console.WriteLine($"generated {rows:N0} LVS rows ({new FileInfo(lvs).Length / 1e6:N0} MB) in {sw.Elapsed.TotalSeconds:N1} s");
+
+    // Parsing alone: decode, split, check every field, build the domain record.
+    for (var round = 0; round < 2; round++)
+    {
+        sw.Restart();
+        long parsed = 0;
+        using (var table = CsvTable.Open(lvs))
+        {
+            foreach (var row in new LvsCsvParser(table).Rows())
+            {
+                parsed += row.Value is null ? 0 : 1;
+            }
+        }
+
+        Console.WriteLine($"parse{(round == 0 ? " (cold)" : "")}: {parsed:N0} rows in {sw.Elapsed.TotalSeconds:N2} s = {parsed / sw.Elapsed.TotalSeconds:N0} rows/s");
+    }
+
+    // Calibration under the machine's current load: a raw prepared insert of as many rows of the same width into
+    // an unindexed SQLite table, one transaction (what platform-notes.md measures as ~550k rows/s on an idle machine).
+    sw.Restart();
+    RawSqliteInsert(Path.Combine(work.FullName, "raw.db"), rows);
+    Console.WriteLine($"raw SQLite insert (calibration): {rows / sw.Elapsed.TotalSeconds:N0} rows/s");
+
+    var sqliteFile = Path.Combine(work.FullName, "bench.db");
+    await EndToEndAsync("SQLite", $"Data Source={sqliteFile}", schools, lvs, rows, work.FullName);
+
+    if (!sqliteOnly && Environment.GetEnvironmentVariable("UITSTROOM_TEST_POSTGRES") is { Length: > 0 } admin)
+    {
+        var database = $"bench_{Guid.NewGuid():N}";
+        await using (var c = new NpgsqlConnection(admin))
+        {
+            await c.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {database}", c).ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            await EndToEndAsync("PostgreSQL", new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString, schools, lvs, rows, work.FullName);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var c = new NpgsqlConnection(admin);
+            await c.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", c).ExecuteNonQueryAsync();
+        }
+    }
+    else if (!sqliteOnly)
+    {
+        Console.WriteLine("PostgreSQL: skipped (set UITSTROOM_TEST_POSTGRES)");
+    }
+
+    Console.WriteLine($"peak working set of this process (client + service + store): {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    work.Delete(recursive: true);
+}
+
+static async Task EndToEndAsync(string name, string connectionString, string schools, string lvs, long rows, string dataFolder)
+{
+    await using var host = new IngestHost(connectionString, dataFolder);
+    using var channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
+    var client = new Imports.ImportsClient(channel);
+    var registry = await SendAsync(client, schools);
+    if (registry.Outcome != "committed")
+    {
+        throw new InvalidOperationException($"schools import: {registry.Outcome} {registry.Error}");
+    }
+
+    var sw = Stopwatch.StartNew();
+    var report = await SendAsync(client, lvs);
+    var seconds = sw.Elapsed.TotalSeconds;
+    Console.WriteLine($"{name} end to end over gRPC: {report.RowsAccepted:N0} of {rows:N0} rows {report.Outcome} in {seconds:N2} s = {report.RowsAccepted / seconds:N0} rows/s ({report.RowsRejected} rejected)");
+}
+
+static void RawSqliteInsert(string file, long rows)
+{
+    using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+    connection.Open();
+    using (var setup = connection.CreateCommand())
+    {
+        setup.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE t (a TEXT, b INTEGER, c TEXT, d TEXT, e TEXT, f INTEGER, g INTEGER, h TEXT, i REAL, j REAL, k TEXT, l TEXT, m TEXT, n TEXT, o REAL, p INTEGER, q INTEGER)";
+        setup.ExecuteNonQuery();
+    }
+
+    using var tx = connection.BeginTransaction();
+    using var insert = connection.CreateCommand();
+    insert.Transaction = tx;
+    insert.CommandText = "INSERT INTO t VALUES (@a,@b,@c,@d,@e,@f,@g,@h,@i,@j,@k,@l,@m,@n,@o,@p,@q)";
+    var parameters = "abcdefghijklmnopq".Select(ch => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@" + ch, null))).ToArray();
+    insert.Prepare();
+    for (long r = 0; r < rows; r++)
+    {
+        parameters[0].Value = $"{r:x32}";
+        parameters[1].Value = 2025;
+        parameters[2].Value = "M6";
+        parameters[3].Value = "rekenen";
+        parameters[4].Value = "00AP";
+        parameters[5].Value = 0;
+        parameters[6].Value = 6;
+        parameters[7].Value = "CITO";
+        parameters[8].Value = 231.5;
+        parameters[9].Value = 55.0;
+        parameters[10].Value = "III";
+        parameters[11].Value = DBNull.Value;
+        parameters[12].Value = "2026-01-28";
+        parameters[13].Value = "2026-01-28";
+        parameters[14].Value = DBNull.Value;
+        parameters[15].Value = DBNull.Value;
+        parameters[16].Value = 1L;
+        insert.ExecuteNonQuery();
+    }
+
+    tx.Commit();
+}
+
+static async Task<ImportReport> SendAsync(Imports.ImportsClient client, string path)
+{
+    var sw = Stopwatch.StartNew();
+    using var call = client.Import();
+    await call.RequestStream.WriteAsync(new ImportRequest { Start = new ImportStart { FileName = Path.GetFileName(path), RequestedBy = "bench" } });
+    await using (var file = File.OpenRead(path))
+    {
+        var buffer = new byte[1 << 20];
+        int read;
+        while ((read = await file.ReadAsync(buffer)) > 0)
+        {
+            await call.RequestStream.WriteAsync(new ImportRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(buffer, 0, read) });
+        }
+    }
+
+    await call.RequestStream.CompleteAsync();
+    Console.WriteLine($"  upload sent after {sw.Elapsed.TotalSeconds:N2} s");
+    ImportReport? report = null;
+    var firstImport = true;
+    await foreach (var e in call.ResponseStream.ReadAllAsync())
+    {
+        if (firstImport && e.Progress is { Stage: "import" })
+        {
+            firstImport = false;
+            Console.WriteLine($"  first import progress after {sw.Elapsed.TotalSeconds:N2} s");
+        }
+
+        if (e.EventCase == ImportEvent.EventOneofCase.Report)
+        {
+            report = e.Report;
+        }
+    }
+
+    return report ?? throw new InvalidOperationException("no report");
+}
+
+/// <summary>Ingest in this process, over the in-memory test server: real gRPC framing, no sockets.</summary>
+internal sealed class IngestHost(string connectionString, string dataFolder) : WebApplicationFactory<IngestProgram>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:store"] = connectionString,
+            ["Uitstroom:DataFolder"] = dataFolder,
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+    }
+}
