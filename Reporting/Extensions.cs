@@ -18,9 +18,10 @@ internal static class Extensions
         // The owners of the facts. Each call also sets its own deadline (SourceOptions); these are the fallbacks.
         builder.Services.AddServiceGrpcClient<Registry.RegistryClient>("ingest", TimeSpan.FromSeconds(10));
         builder.Services.AddServiceGrpcClient<Lookback.LookbackClient>("predict", TimeSpan.FromSeconds(30));
+        builder.Services.AddServiceGrpcClient<Forecasts.ForecastsClient>("predict", TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton<IRegistrySource, IngestRegistrySource>();
         builder.Services.AddSingleton<ILookbackSource, PredictLookbackSource>();
-        builder.Services.AddSingleton<IForecastSource, UnservedForecastSource>();
+        builder.Services.AddSingleton<IForecastSource, PredictForecastSource>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartCache>();

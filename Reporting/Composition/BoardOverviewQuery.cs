@@ -38,9 +38,9 @@ public sealed class BoardOverviewQuery(
         overview.Notices.AddRange(Notices.For(future, "prognose", "forecast_unavailable"));
 
         var pastBySchool = past.Value?.Schools.ToDictionary(s => s.Ovt) ?? [];
-        var futureBySchool = future.Value?.Schools.ToDictionary(s => s.Ovt) ?? [];
+        var futureBySchool = future.Value?.Schools.ToDictionary(s => (s.Brin, s.Vestiging)) ?? [];
         overview.Schools.AddRange(schools.Schools.Select(s =>
-            Rows.School(s, pastBySchool.GetValueOrDefault(s.Ovt), futureBySchool.GetValueOrDefault(s.Ovt))));
+            Rows.School(s, pastBySchool.GetValueOrDefault(s.Ovt), futureBySchool.GetValueOrDefault((s.Brin, s.Vestiging)))));
         overview.RealisedYears.AddRange(Years(overview.Schools.SelectMany(s => s.Fundamental.Realised.Select(y => y.SchoolYear))));
         overview.ForecastYears.AddRange(Years(overview.Schools.SelectMany(s => s.Fundamental.Forecast.Select(y => y.SchoolYear))));
         return overview;

@@ -16,11 +16,13 @@ public sealed class SchoolReportQuery(
         var key = Domain.Vocabulary.Ovt.Parse(ovt).Value;
         var registryPart = cache.GetAsync($"registry:{board}", c => registry.GetBoardAsync(board, c), ct);
         var lookbackPart = cache.GetAsync($"lookback:{board}", c => lookback.GetBoardAsync(board, c), ct);
-        var forecastPart = cache.GetAsync($"forecast-school:{key}", c => forecast.GetSchoolAsync(key, c), ct);
 
+        // Predict knows the school by BRIN and vestiging, which only the registry tells.
         var schools = BoardOverviewQuery.RequireRegistry(await registryPart);
         var school = schools.Schools.FirstOrDefault(s => s.Ovt == key)
             ?? throw new KeyNotFoundException($"school {key} does not belong to board {board}");
+        var forecastPart = cache.GetAsync(
+            $"forecast-school:{school.Brin}{school.Vestiging:00}", c => forecast.GetSchoolAsync(board, school.Brin, school.Vestiging, c), ct);
         var past = await lookbackPart;
         var future = await forecastPart;
         var pastFacts = past.Value?.Schools.FirstOrDefault(s => s.Ovt == key);

@@ -8,10 +8,12 @@ public sealed record BoardForecastFacts(string AsOf, string ModelVersion, IReadO
 
 /// <summary>
 /// One school's outlook: per indicator the next outflow years, and (for the school report) the drill-down per subject
-/// and cohort. <c>Status</c> is groen, oranje or rood as Predict judges it.
+/// and cohort. <c>Status</c> is groen, oranje or rood as Predict judges it. Predict keys schools by BRIN and
+/// vestiging (the registry's key), not by the Inspectie's OVT.
 /// </summary>
 public sealed record SchoolForecastFacts(
-    string Ovt,
+    string Brin,
+    int Vestiging,
     string Provider,
     string Status,
     IndicatorForecastFacts Fundamental,

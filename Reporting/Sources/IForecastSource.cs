@@ -6,6 +6,6 @@ public interface IForecastSource
     /// <summary>Every school of the board, without the per-cohort drill-down (which may be left empty).</summary>
     Task<BoardForecastFacts> GetBoardAsync(string bgnr, CancellationToken ct);
 
-    /// <summary>One school with its drill-down per subject and cohort.</summary>
-    Task<SchoolForecastFacts> GetSchoolAsync(string ovt, CancellationToken ct);
+    /// <summary>One school of the board (by BRIN and vestiging) with its drill-down per subject and cohort.</summary>
+    Task<SchoolForecastFacts> GetSchoolAsync(string bgnr, string brin, int vestiging, CancellationToken ct);
 }

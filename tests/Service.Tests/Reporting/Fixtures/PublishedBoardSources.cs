@@ -53,7 +53,7 @@ public sealed class PublishedBoardSources : IRegistrySource, ILookbackSource, IF
 
         return Task.FromResult(new BoardWithSchools(
             new BoardFacts(bgnr, BoardName(bgnr), schools.Count),
-            [.. schools.Select(s => new SchoolFacts(s.Ovt, s.Ovt[..4], 0, s.Name, s.Bgnr, s.Schoolweging, "", Provider: ""))]));
+            [.. schools.Select(s => new SchoolFacts(s.Ovt, s.Brin, s.Vestiging, s.Name, s.Bgnr, s.Schoolweging, "", Provider: ""))]));
     }
 
     async Task<BoardLookbackFacts> ILookbackSource.GetBoardAsync(string bgnr, CancellationToken ct)
@@ -72,11 +72,12 @@ public sealed class PublishedBoardSources : IRegistrySource, ILookbackSource, IF
             [.. Data.Value.Schools.Where(s => s.Bgnr == bgnr).Select(s => Outlook(s, drillDown: false))]);
     }
 
-    public async Task<SchoolForecastFacts> GetSchoolAsync(string ovt, CancellationToken ct)
+    public async Task<SchoolForecastFacts> GetSchoolAsync(string bgnr, string brin, int vestiging, CancellationToken ct)
     {
         Interlocked.Increment(ref _forecastCalls);
         await Predict(ct);
-        var school = Data.Value.Schools.FirstOrDefault(s => s.Ovt == ovt) ?? throw new KeyNotFoundException($"school {ovt} is unknown");
+        var school = Data.Value.Schools.FirstOrDefault(s => s.Bgnr == bgnr && s.Brin == brin && s.Vestiging == vestiging)
+            ?? throw new KeyNotFoundException($"school {brin}{vestiging:00} of board {bgnr} is unknown");
         return Outlook(school, drillDown: true);
     }
 
@@ -119,7 +120,7 @@ public sealed class PublishedBoardSources : IRegistrySource, ILookbackSource, IF
         var status = worst >= 0.5 ? "rood" : worst >= 0.2 ? "oranje" : "groen";
         if (!drillDown)
         {
-            return new SchoolForecastFacts(s.Ovt, provider, status, fundamental, target, [], []);
+            return new SchoolForecastFacts(s.Brin, s.Vestiging, provider, status, fundamental, target, [], []);
         }
 
         var f = fundamental.Years[0].Percent.Expected;
@@ -135,7 +136,7 @@ public sealed class PublishedBoardSources : IRegistrySource, ILookbackSource, IF
                 (int)Math.Round(pupilsPerYear * (100 - f) / 100), (int)Math.Round(pupilsPerYear * (100 - (t + x.Offset)) / 100),
                 [.. Moments(8 - k).Select((m, j) => new TrendPointFacts(
                     m.Moment, m.Year, (int)Math.Round(pupilsPerYear), 140 + (t + x.Offset - 50) + (j * 1.5), f / 100, Math.Clamp(t + x.Offset, 1, 99) / 100))]))])).ToList();
-        return new SchoolForecastFacts(s.Ovt, provider, status, fundamental, target, subjectFacts, cohorts);
+        return new SchoolForecastFacts(s.Brin, s.Vestiging, provider, status, fundamental, target, subjectFacts, cohorts);
     }
 
     /// <summary>The test moments a cohort now in <paramref name="groep"/> has taken since groep 5, with their school years.</summary>
@@ -284,4 +285,13 @@ public sealed class PublishedBoardSources : IRegistrySource, ILookbackSource, IF
     private sealed record Published(IReadOnlyList<PublishedSchool> Schools);
 }
 
-public sealed record PublishedSchool(string Ovt, string Bgnr, string Name, double? Schoolweging, SchoolLookbackFacts Lookback);
+public sealed record PublishedSchool(string Ovt, string Bgnr, string Name, double? Schoolweging, SchoolLookbackFacts Lookback)
+{
+    public string Brin => Ovt[..4];
+
+    /// <summary>
+    /// The double's registry key: the Inspectie's C-number stands in for the DUO vestiging (they differ in reality,
+    /// which is why Reporting joins Predict's answer through the registry rather than assuming either).
+    /// </summary>
+    public int Vestiging => int.Parse(Ovt[6..], CultureInfo.InvariantCulture);
+}
