@@ -104,8 +104,10 @@ internal static class SchoolPage
             sb.Append("""<table class="cohort"><thead><tr><th class="naam">Vak</th><th>% ≥1F verwacht</th><th>% doelniveau verwacht</th><th>Risico 1F</th><th>Risico doelniveau</th><th>Trend</th><th class="naam">Toetsmomenten</th></tr></thead><tbody>""");
             foreach (var subject in cohort.Subjects)
             {
-                var moments = string.Join(", ", subject.Trend.Select(t =>
-                    $"{Html.E(t.Moment)} {Html.Estimate(t.MeanUniformScore)} ({Html.Probability(t.ShareOnTrackTarget)} op koers doel)"));
+                var moments = subject.Trend.Count == 0
+                    ? "geen toetsmomenten in de prognose"
+                    : string.Join(", ", subject.Trend.Select(t =>
+                        $"{Html.E(t.Moment)} {Html.Estimate(t.MeanUniformScore)} ({Html.Probability(t.ShareOnTrackTarget)} op koers doel)"));
                 sb.Append($"""
                     <tr data-vak="{Html.E(subject.Subject)}"><td class="naam">{Html.E(subject.Subject)}</td>
                     <td>{Html.Estimate(subject.PercentFundamental.Expected)}<span class="bereik">{Html.Range(subject.PercentFundamental)}</span></td>
