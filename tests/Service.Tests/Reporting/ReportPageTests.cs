@@ -49,6 +49,26 @@ public sealed class ReportPageTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task After_a_Predict_outage_the_page_shows_the_last_forecast_labelled_with_when_it_was_fetched()
+    {
+        await using var host = new ReportingHost(_sources, freshFor: TimeSpan.Zero).Start();
+        var before = await host.Http().GetStringAsync($"/besturen/{PublishedBoardSources.DemoBoard}");
+
+        _sources.PredictDown = true;
+        var after = await host.Http().GetStringAsync($"/besturen/{PublishedBoardSources.DemoBoard}");
+
+        after.ShouldContain("u ziet het laatst bekende resultaat van");
+        after.ShouldContain("data-code=\"stale\"");
+        before.ShouldNotContain("data-code=\"stale\"");
+        // The same forecast cells as before the outage.
+        Cells(before).Count.ShouldBe(PublishedBoardSources.SchoolsOf(PublishedBoardSources.DemoBoard).Count * 2 * 3);
+        Cells(after).ShouldBe(Cells(before));
+    }
+
+    private static List<string> Cells(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, "<td class=\"verwacht\"[^>]*>(.*?)</td>").Select(m => m.Groups[1].Value)];
+
+    [Fact]
     public async Task An_Ingest_outage_gives_a_Dutch_503_page_without_a_stack_trace()
     {
         _sources.IngestDown = true;
