@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Uitstroom.Contracts.Reporting.V1;
 using Uitstroom.Domain.Vocabulary;
 using Uitstroom.Reporting.Sources;
@@ -12,6 +13,11 @@ namespace Uitstroom.Reporting.Composition;
 public sealed class BoardOverviewQuery(
     IRegistrySource registry, ILookbackSource lookback, IForecastSource forecast, PartCache cache, TimeProvider clock)
 {
+    // The last overview composed per board with the part answers it was made of. While the parts are the same
+    // objects with the same freshness, it is returned as is: a busy board page then costs three dictionary
+    // lookups, not a new composition. Callers only read the message (gRPC serialises it; pages format it).
+    private readonly ConcurrentDictionary<string, Composed> _composed = new();
+
     public async Task<BoardOverview> GetAsync(string bgnr, CancellationToken ct)
     {
         var board = BoardNumber.Parse(bgnr);
@@ -19,10 +25,22 @@ public sealed class BoardOverviewQuery(
         var lookbackPart = cache.GetAsync($"lookback:{board}", c => lookback.GetBoardAsync(board, c), ct);
         var forecastPart = cache.GetAsync($"forecast:{board}", c => forecast.GetBoardAsync(board, c), ct);
 
-        var schools = RequireRegistry(await registryPart);
+        var registered = await registryPart;
+        var schools = RequireRegistry(registered);
         var past = await lookbackPart;
         var future = await forecastPart;
+        if (_composed.TryGetValue(board, out var last) && last.IsMadeOf(registered, past, future))
+        {
+            return last.Overview;
+        }
 
+        var overview = Compose(schools, past, future);
+        _composed[board] = new Composed(registered, past, future, overview);
+        return overview;
+    }
+
+    private BoardOverview Compose(BoardWithSchools schools, Part<BoardLookbackFacts> past, Part<BoardForecastFacts> future)
+    {
         var overview = new BoardOverview
         {
             Bgnr = schools.Board.Bgnr,
@@ -44,6 +62,17 @@ public sealed class BoardOverviewQuery(
         overview.RealisedYears.AddRange(Years(overview.Schools.SelectMany(s => s.Fundamental.Realised.Select(y => y.SchoolYear))));
         overview.ForecastYears.AddRange(Years(overview.Schools.SelectMany(s => s.Fundamental.Forecast.Select(y => y.SchoolYear))));
         return overview;
+    }
+
+    private sealed record Composed(
+        Part<BoardWithSchools> Registry, Part<BoardLookbackFacts> Lookback, Part<BoardForecastFacts> Forecast, BoardOverview Overview)
+    {
+        public bool IsMadeOf(Part<BoardWithSchools> registry, Part<BoardLookbackFacts> lookback, Part<BoardForecastFacts> forecast) =>
+            Same(Registry, registry) && Same(Lookback, lookback) && Same(Forecast, forecast);
+
+        private static bool Same<T>(Part<T> a, Part<T> b)
+            where T : class =>
+            ReferenceEquals(a.Value, b.Value) && a.Freshness == b.Freshness && a.FetchedAt == b.FetchedAt;
     }
 
     internal static BoardWithSchools RequireRegistry(Part<BoardWithSchools> part) =>
