@@ -13,6 +13,7 @@ var root = new RootCommand("uitstroom: the uitstroomprognose for a school board,
     PublicCommand.Create(),
     LookbackCommand.Create(),
     SimulateCommand.Create(),
+    ReportCommand.Create(),
     ImportCommand.Create(),
 };
 

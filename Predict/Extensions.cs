@@ -1,5 +1,6 @@
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Domain.Inspectie;
+using Uitstroom.Predict.Forecasting;
 using Uitstroom.Predict.Lookback;
 using Uitstroom.ServiceDefaults;
 
@@ -13,6 +14,7 @@ internal static class Extensions
         builder.Services.AddServiceGrpcClient<Registry.RegistryClient>("ingest", TimeSpan.FromSeconds(10));
         builder.Services.AddServiceGrpcClient<PublicData.PublicDataClient>("ingest", TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton<LookbackCalculator>();
+        builder.AddForecasting();
         return builder;
     }
 }

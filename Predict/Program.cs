@@ -1,4 +1,5 @@
 using Uitstroom.Predict;
+using Uitstroom.Predict.Forecasting;
 using Uitstroom.Predict.Services;
 using Uitstroom.ServiceDefaults;
 
@@ -12,6 +13,7 @@ var app = builder.Build();
 
 app.MapGrpcService<IndicatorsService>();
 app.MapGrpcService<LookbackService>();
+app.MapForecasting();
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();
 

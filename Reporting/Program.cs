@@ -1,4 +1,5 @@
 using Uitstroom.Reporting;
+using Uitstroom.Reporting.Pages;
 using Uitstroom.Reporting.Services;
 using Uitstroom.ServiceDefaults;
 
@@ -11,8 +12,8 @@ builder.AddReportingServices();
 var app = builder.Build();
 
 app.MapGrpcService<BoardReportsService>();
+app.MapReportPages();
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();
 
 app.Run();
-

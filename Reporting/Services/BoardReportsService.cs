@@ -1,18 +1,40 @@
 using Grpc.Core;
 using Uitstroom.Contracts.Reporting.V1;
-using IngestV1 = Uitstroom.Contracts.Ingest.V1;
+using Uitstroom.Reporting.Composition;
+using Uitstroom.Reporting.Sources;
 
 namespace Uitstroom.Reporting.Services;
 
-/// <summary>gRPC edge for front ends: the boards and, later, their reports.</summary>
-public sealed class BoardReportsService(IngestV1.Registry.RegistryClient registry) : BoardReports.BoardReportsBase
+/// <summary>
+/// gRPC edge for front ends (and, through JSON transcoding, for those that cannot speak gRPC). Every answer is
+/// composed by the queries; a part Predict could not deliver is reported in the answer's notices, and only a
+/// registry (Ingest) outage fails the call, as Unavailable.
+/// </summary>
+public sealed class BoardReportsService(
+    BoardsQuery boards, BoardOverviewQuery overviews, SchoolReportQuery schoolReports) : BoardReports.BoardReportsBase
 {
-    public override async Task<ListBoardsResponse> ListBoards(ListBoardsRequest request, ServerCallContext context)
+    public override Task<ListBoardsResponse> ListBoards(ListBoardsRequest request, ServerCallContext context) =>
+        Unavailable(() => boards.ListBoardsAsync(context.CancellationToken));
+
+    public override Task<ListSchoolsResponse> ListSchools(ListSchoolsRequest request, ServerCallContext context) =>
+        Unavailable(() => boards.ListSchoolsAsync(request.Bgnr, context.CancellationToken));
+
+    public override Task<BoardOverview> GetBoardOverview(GetBoardOverviewRequest request, ServerCallContext context) =>
+        Unavailable(() => overviews.GetAsync(request.Bgnr, context.CancellationToken));
+
+    public override Task<SchoolReport> GetSchoolReport(GetSchoolReportRequest request, ServerCallContext context) =>
+        Unavailable(() => schoolReports.GetAsync(request.Bgnr, request.Ovt, context.CancellationToken));
+
+    private static async Task<T> Unavailable<T>(Func<Task<T>> call)
     {
-        var boards = await registry.ListBoardsAsync(new IngestV1.ListBoardsRequest(), cancellationToken: context.CancellationToken);
-        return new ListBoardsResponse
+        try
         {
-            Boards = { boards.Boards.Select(b => new BoardSummary { Bgnr = b.Bgnr, Name = b.Name, SchoolCount = b.SchoolCount }) },
-        };
+            return await call();
+        }
+        catch (SourceUnavailableException e)
+        {
+            throw new RpcException(new Status(
+                StatusCode.Unavailable, $"the registry could not be read ({e.Service}: {e.Reason}); try again shortly"));
+        }
     }
 }

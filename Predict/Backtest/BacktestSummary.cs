@@ -1,0 +1,44 @@
+namespace Uitstroom.Predict.Backtest;
+
+/// <summary>Scores of one forecaster on one slice. Sensitivity and specificity are of "will miss the level" at p &lt; ½.</summary>
+public sealed record Scores(int N, double Brier, double LogLoss, double Auc, double Sensitivity, double Specificity);
+
+/// <summary>One probability decile (equal numbers of rows, by predicted probability): predicted and observed shares.</summary>
+public sealed record CalibrationBin(int Decile, int N, double MeanPredicted, double Observed);
+
+/// <summary>One subject × target × test moment of a backtest, beside both baselines.</summary>
+public sealed record BacktestRow(
+    string Subject,
+    string Target,
+    string Moment,
+    Scores Model,
+    Scores CarryForward,
+    Scores Logistic,
+    IReadOnlyList<CalibrationBin> Calibration);
+
+/// <summary>
+/// The school level of a backtest: how often the 80% and 95% ranges held the realised pooled percentage, and how
+/// the probability of ending below a signaleringswaarde did against the rule "below on the last three years".
+/// </summary>
+public sealed record SchoolBacktest(
+    int SchoolYears,
+    double Coverage80,
+    double Coverage95,
+    int Judgements,
+    double BrierBelow,
+    double BrierRule,
+    IReadOnlyList<CalibrationBin> BelowCalibration);
+
+/// <summary>
+/// What a temporal backtest measured, pooled over <see cref="TestOutflowYears"/>: each test year Y scored by a model
+/// trained on the outflow years before Y. Pooling several years is what lets calibration be judged at all: one
+/// year's level is mostly that year's national luck, which no model can know in advance (docs/forecast.md).
+/// <see cref="LevelErrorByYear"/> is that luck: observed minus mean predicted share, per test year, in points.
+/// </summary>
+public sealed record BacktestSummary(
+    IReadOnlyList<int> TestOutflowYears,
+    string Learner,
+    IReadOnlyList<BacktestRow> Rows,
+    SchoolBacktest? Schools,
+    IReadOnlyDictionary<string, double> MeanBrierByLearner,
+    IReadOnlyDictionary<int, double> LevelErrorByYear);

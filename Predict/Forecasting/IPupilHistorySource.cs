@@ -1,0 +1,26 @@
+using Uitstroom.Domain.Histories;
+using Uitstroom.Predict.Schools;
+
+namespace Uitstroom.Predict.Forecasting;
+
+/// <summary>What Predict knows of one board on a date: its schools, every pupil's history, and the data generation.</summary>
+public sealed record BoardData(string Bgnr, long Generation, IReadOnlyList<SchoolInfo> Schools, IReadOnlyList<PupilHistory> Histories)
+{
+    /// <summary>The school's own pupil identifier per pupil key, where the caller supplied them.</summary>
+    public IReadOnlyDictionary<string, string> SchoolPupilIds { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>
+/// Where pupil histories come from. In the running stack that is Ingest's history stream
+/// (<see cref="IngestHistorySource"/>); tests and benchmarks give the simulated world directly.
+/// </summary>
+public interface IPupilHistorySource
+{
+    /// <summary>The boards on the platform (BGNR).</summary>
+    Task<IReadOnlyList<string>> BoardsAsync(CancellationToken ct);
+
+    /// <summary>The board's data generation: advanced by every import that changed its data.</summary>
+    Task<long> GenerationAsync(string bgnr, CancellationToken ct);
+
+    Task<BoardData> LoadAsync(string bgnr, DateOnly asOf, IReadOnlyCollection<string>? schoolPupilIds, CancellationToken ct);
+}

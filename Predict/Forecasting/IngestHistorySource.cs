@@ -1,0 +1,92 @@
+using System.Globalization;
+using Grpc.Core;
+using Uitstroom.Contracts.Ingest.V1;
+using Uitstroom.Domain.Histories;
+using Uitstroom.Domain.Vocabulary;
+using Uitstroom.Predict.Schools;
+
+namespace Uitstroom.Predict.Forecasting;
+
+/// <summary>
+/// Reads a board from Ingest: the registry for its schools and schoolweging, the history stream for its pupils.
+/// Results not yet on the uniform scale (no norm table for them) are left out: the model only reads uniform values.
+/// </summary>
+public sealed class IngestHistorySource(Registry.RegistryClient registry, PupilHistories.PupilHistoriesClient histories) : IPupilHistorySource
+{
+    // A board's history stream is long for a large board; the default deadline of a unary call would cut it.
+    private static readonly TimeSpan StreamDeadline = TimeSpan.FromMinutes(5);
+
+    public async Task<IReadOnlyList<string>> BoardsAsync(CancellationToken ct)
+    {
+        var reply = await registry.ListBoardsAsync(new ListBoardsRequest(), cancellationToken: ct).ConfigureAwait(false);
+        return [.. reply.Boards.Select(b => b.Bgnr)];
+    }
+
+    public async Task<long> GenerationAsync(string bgnr, CancellationToken ct)
+    {
+        var reply = await histories.GetDataGenerationAsync(new DataGenerationRequest { Bgnr = bgnr }, cancellationToken: ct).ConfigureAwait(false);
+        return reply.Generation;
+    }
+
+    public async Task<BoardData> LoadAsync(string bgnr, DateOnly asOf, IReadOnlyCollection<string>? schoolPupilIds, CancellationToken ct)
+    {
+        var schools = await registry.ListSchoolsAsync(new ListSchoolsRequest { Bgnr = bgnr }, cancellationToken: ct).ConfigureAwait(false);
+        var request = new HistoriesRequest { Bgnr = bgnr, AsOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        if (schoolPupilIds is not null)
+        {
+            request.SchoolPupilIds.AddRange(schoolPupilIds);
+        }
+
+        var list = new List<PupilHistory>();
+        var ids = new Dictionary<string, string>();
+        long generation = 0;
+        using var call = histories.StreamHistories(request, deadline: DateTime.UtcNow + StreamDeadline, cancellationToken: ct);
+        await foreach (var m in call.ResponseStream.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            generation = m.Generation;
+            list.Add(ToDomain(m));
+            if (m.SchoolPupilId.Length > 0)
+            {
+                ids[m.PupilKey] = m.SchoolPupilId;
+            }
+        }
+
+        if (list.Count == 0)
+        {
+            generation = await GenerationAsync(bgnr, ct).ConfigureAwait(false);
+        }
+
+        return new BoardData(
+            bgnr,
+            generation,
+            [.. schools.Schools.Select(s => new SchoolInfo(SchoolId.Create(s.Brin, s.Vestiging), bgnr, s.HasSchoolweging ? s.Schoolweging : null))],
+            list)
+        {
+            SchoolPupilIds = ids,
+        };
+    }
+
+    /// <summary>Maps one streamed history to the domain record at the service edge.</summary>
+    public static PupilHistory ToDomain(PupilHistoryMessage m)
+    {
+        var results = m.Results
+            .Where(r => r.HasUniform)
+            .Select(r => new ScaledResult(
+                new SchoolYear(r.SchoolYear),
+                TestMoment.Parse(r.Moment),
+                Subjects.Parse(r.Subject),
+                r.Provider,
+                r.Uniform,
+                r.HasPercentile ? r.Percentile : null,
+                r.TakenOn.Length > 0 ? DateOnly.ParseExact(r.TakenOn, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null))
+            .ToList();
+        var outflow = m.Outflow
+            .Select(o => new OutflowResult(
+                new SchoolYear(o.SchoolYear),
+                Subjects.Parse(o.Subject),
+                o.Exempt || o.Level.Length == 0 ? null : ReferenceLevels.Parse(o.Level),
+                o.Exempt))
+            .ToList();
+        return new PupilHistory(m.PupilKey, SchoolId.Create(m.Brin, m.Vestiging), m.Groep, new SchoolYear(m.SchoolYear), results, outflow);
+    }
+}

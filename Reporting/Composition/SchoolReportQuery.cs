@@ -1,0 +1,96 @@
+using Uitstroom.Contracts.Reporting.V1;
+using Uitstroom.Reporting.Sources;
+
+namespace Uitstroom.Reporting.Composition;
+
+/// <summary>
+/// One school of a board, zoomed in. Reuses the board's registry and look-back parts (so a page opened from the
+/// overview costs Predict one school forecast) and adds the school's drill-down per subject and cohort.
+/// </summary>
+public sealed class SchoolReportQuery(
+    IRegistrySource registry, ILookbackSource lookback, IForecastSource forecast, PartCache cache, TimeProvider clock)
+{
+    public async Task<SchoolReport> GetAsync(string bgnr, string ovt, CancellationToken ct)
+    {
+        var board = Domain.Vocabulary.BoardNumber.Parse(bgnr);
+        var key = Domain.Vocabulary.Ovt.Parse(ovt).Value;
+        var registryPart = cache.GetAsync($"registry:{board}", c => registry.GetBoardAsync(board, c), ct);
+        var lookbackPart = cache.GetAsync($"lookback:{board}", c => lookback.GetBoardAsync(board, c), ct);
+
+        // Predict knows the school by BRIN and vestiging, which only the registry tells.
+        var schools = BoardOverviewQuery.RequireRegistry(await registryPart);
+        var school = schools.Schools.FirstOrDefault(s => s.Ovt == key)
+            ?? throw new KeyNotFoundException($"school {key} does not belong to board {board}");
+        var forecastPart = cache.GetAsync(
+            $"forecast-school:{school.Brin}{school.Vestiging:00}", c => forecast.GetSchoolAsync(board, school.Brin, school.Vestiging, c), ct);
+        var past = await lookbackPart;
+        var future = await forecastPart;
+        var pastFacts = past.Value?.Schools.FirstOrDefault(s => s.Ovt == key);
+
+        var report = new SchoolReport
+        {
+            Ovt = key,
+            Bgnr = board,
+            BoardName = schools.Board.Name,
+            GeneratedAt = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            Lookback = past.Status(),
+            Forecast = future.Status(),
+            Summary = Rows.School(school, pastFacts, future.Value),
+        };
+        report.Notices.AddRange(Notices.For(past, "terugblik (gerealiseerde uitstroom)", "lookback_unavailable"));
+        report.Notices.AddRange(Notices.For(future, "prognose", "forecast_unavailable"));
+        report.RealisedYears.AddRange(report.Summary.Fundamental.Realised.Select(y => y.SchoolYear));
+        report.ForecastYears.AddRange(report.Summary.Fundamental.Forecast.Select(y => y.SchoolYear));
+
+        if (future.Value is { } f)
+        {
+            report.Subjects.AddRange(f.Subjects.Select(s => new SubjectReport
+            {
+                Subject = s.Subject,
+                TargetLevel = s.TargetLevel,
+                PupilsAtRiskFundamental = s.PupilsAtRiskFundamental,
+                PupilsAtRiskTarget = s.PupilsAtRiskTarget,
+                Years =
+                {
+                    s.Years.Select(y => new SubjectYear
+                    {
+                        SchoolYear = y.SchoolYear,
+                        PercentFundamental = Rows.Estimate(y.PercentFundamental),
+                        PercentTarget = Rows.Estimate(y.PercentTarget),
+                    }),
+                },
+            }));
+            report.Cohorts.AddRange(f.Cohorts.Select(c => new CohortReport
+            {
+                OutflowYear = c.OutflowYear,
+                Groep = c.Groep,
+                Pupils = c.Pupils,
+                Subjects =
+                {
+                    c.Subjects.Select(s => new CohortSubject
+                    {
+                        Subject = s.Subject,
+                        PercentFundamental = Rows.Estimate(s.PercentFundamental),
+                        PercentTarget = Rows.Estimate(s.PercentTarget),
+                        PupilsAtRiskFundamental = s.PupilsAtRiskFundamental,
+                        PupilsAtRiskTarget = s.PupilsAtRiskTarget,
+                        Trend =
+                        {
+                            s.Trend.Select(t => new TrendPoint
+                            {
+                                Moment = t.Moment,
+                                SchoolYear = t.SchoolYear,
+                                Pupils = t.Pupils,
+                                MeanUniformScore = t.MeanUniformScore,
+                                ShareOnTrackFundamental = t.ShareOnTrackFundamental,
+                                ShareOnTrackTarget = t.ShareOnTrackTarget,
+                            }),
+                        },
+                    }),
+                },
+            }));
+        }
+
+        return report;
+    }
+}

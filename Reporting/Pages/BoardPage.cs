@@ -1,0 +1,112 @@
+using System.Text;
+using Uitstroom.Contracts.Reporting.V1;
+
+namespace Uitstroom.Reporting.Pages;
+
+/// <summary>
+/// The board page: every school in a row — per indicator the last three outflow years (coloured boven/onder), the
+/// Inspectie's three-year value, and the next three years (coloured by the probability of ending below) — with a
+/// small chart. Rendered from the API's <see cref="BoardOverview"/> alone.
+/// </summary>
+internal static class BoardPage
+{
+    public static string Render(BoardOverview o)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"""<h1>Uitstroomprognose {Html.E(o.Name)} <span class="bijschrift">(bestuur {Html.E(o.Bgnr)})</span></h1>""");
+        sb.Append(Layout.Notices(o.Notices));
+        sb.Append($"""
+            <p class="bijschrift">Gegenereerd {Html.E(o.GeneratedAt)}{(o.ForecastAsOf.Length > 0 ? $" · prognose op basis van {Html.E(o.ForecastAsOf)}" : "")}{(o.ModelVersion.Length > 0 ? $" · model {Html.E(o.ModelVersion)}" : "")}.
+            Links de gerealiseerde uitstroom van de laatste drie jaren (groen: boven, rood: onder de signaleringswaarde),
+            rechts de verwachte uitstroom van de komende drie jaren met bereik, gekleurd naar de kans dat de school onder de
+            signaleringswaarde uitkomt.</p>
+            <p class="legenda bijschrift geen-print"><span class="boven">boven</span><span class="onder">onder</span>
+            <span style="background:{Html.ProbabilityColour(0)}">kans onder 0%</span><span style="background:{Html.ProbabilityColour(0.5)}">50%</span><span style="background:{Html.ProbabilityColour(1)}">100%</span>
+            · <a href="/besturen/{Html.E(o.Bgnr)}/export.csv">CSV</a> · <a href="/besturen/{Html.E(o.Bgnr)}/export.xlsx">Excel</a></p>
+            """);
+        sb.Append("""<table class="sorteerbaar" id="scholen"><thead><tr>""");
+        sb.Append("""<th class="naam" data-sleutel="naam" data-type="tekst">School</th><th data-sleutel="aanbieder" data-type="tekst">LVS</th><th data-sleutel="status">Status</th><th>Indicator</th>""");
+        foreach (var y in o.RealisedYears)
+        {
+            sb.Append($"<th>{Html.E(y)}<br><span class=\"bijschrift\">gerealiseerd</span></th>");
+        }
+
+        sb.Append("""<th data-sleutel="doel">3-jaars&shy;gemiddelde</th><th>Uitkomst</th>""");
+        foreach (var y in o.ForecastYears)
+        {
+            sb.Append($"<th>{Html.E(y)}<br><span class=\"bijschrift\">verwacht</span></th>");
+        }
+
+        sb.Append("""<th data-sleutel="kans">Kans onder</th><th>Tekort</th><th>Verwachte uitstroom</th></tr></thead>""");
+        foreach (var school in o.Schools)
+        {
+            SchoolBlock(sb, o.Bgnr, school, o.RealisedYears, o.ForecastYears, link: true);
+        }
+
+        sb.Append("</table>");
+        if (o.SignaleringswaardenSource.Length > 0)
+        {
+            sb.Append($"""<p class="bijschrift">Signaleringswaarden: {Html.E(o.SignaleringswaardenSource)}.</p>""");
+        }
+
+        return Layout.Page($"Bestuur {o.Name}", sb.ToString());
+    }
+
+    /// <summary>One school as a block of two rows (1F and 1S/2F); the school page shows the same block.</summary>
+    public static void SchoolBlock(
+        StringBuilder sb, string bgnr, SchoolRow s, IReadOnlyList<string> realisedYears, IReadOnlyList<string> forecastYears, bool link)
+    {
+        var maxProbability = new[] { s.Fundamental, s.Target }.Where(i => i.HasProbabilityBelow).Select(i => i.ProbabilityBelow).DefaultIfEmpty(-1).Max();
+        sb.Append($"""<tbody class="school" data-ovt="{Html.E(s.Ovt)}" data-naam="{Html.E(s.Name)}" data-aanbieder="{Html.E(s.Provider)}" data-status="{Html.StatusRank(s.Status)}" data-kans="{Html.Data(maxProbability)}" data-doel="{(s.Target.HasPooled ? Html.Data(s.Target.Pooled) : "")}">""");
+        var first = true;
+        foreach (var row in new[] { s.Fundamental, s.Target })
+        {
+            sb.Append($"""<tr data-indicator="{Html.E(row.Indicator)}">""");
+            if (first)
+            {
+                var name = link
+                    ? $"""<a href="/besturen/{Html.E(bgnr)}/scholen/{Uri.EscapeDataString(s.Ovt)}">{Html.E(s.Name)}</a>"""
+                    : Html.E(s.Name);
+                sb.Append($"""<td class="naam" rowspan="2">{name}<br><span class="bijschrift">{Html.E(s.Ovt)}{(s.HasSchoolweging ? " · schoolweging " + s.Schoolweging.ToString("0.00", Html.Dutch) : "")}</span></td>""");
+                sb.Append($"""<td class="tekst" rowspan="2">{Html.E(s.Provider.Length > 0 ? s.Provider : "–")}</td>""");
+                sb.Append($"""<td rowspan="2"><span class="status {Html.StatusLabel(s.Status)}">{Html.StatusLabel(s.Status)}</span></td>""");
+                first = false;
+            }
+
+            sb.Append($"""<td class="tekst">{Html.E(row.Indicator)}{(row.HasSignaleringswaarde ? $"<br><span class=\"bijschrift\">signaal {Html.Percent(row.Signaleringswaarde)}</span>" : "")}</td>""");
+            foreach (var year in realisedYears)
+            {
+                var r = row.Realised.FirstOrDefault(x => x.SchoolYear == year);
+                if (r is { HasPercent: true })
+                {
+                    sb.Append($"""<td class="gerealiseerd {Html.E(r.Position)}" data-jaar="{Html.E(year)}" title="{r.Pupils} leerlingen">{Html.Percent(r.Percent)}</td>""");
+                }
+                else
+                {
+                    sb.Append($"""<td class="gerealiseerd" data-jaar="{Html.E(year)}">{(r is null ? "–" : Html.Availability(r.Availability))}</td>""");
+                }
+            }
+
+            sb.Append($"""<td class="driejaars {Html.E(row.Outcome)}">{(row.HasPooled ? Html.Percent(row.Pooled) : "–")}</td>""");
+            sb.Append($"""<td class="tekst uitkomst" title="{Html.E(row.OutcomeLabel)}">{Html.OutcomeLabel(row.Outcome)}</td>""");
+            foreach (var year in forecastYears)
+            {
+                var f = row.Forecast.FirstOrDefault(x => x.SchoolYear == year);
+                if (f is null)
+                {
+                    sb.Append($"""<td class="verwacht" data-jaar="{Html.E(year)}">–</td>""");
+                    continue;
+                }
+
+                sb.Append($"""<td class="verwacht" data-jaar="{Html.E(year)}" style="background:{Html.ProbabilityColour(f.ProbabilityBelow)}" title="3-jaarsgemiddelde na dit jaar: {Html.Estimate(f.ProjectedIndicator.Expected)} ({Html.Range(f.ProjectedIndicator)}); kans onder {Html.Probability(f.ProbabilityBelow)}">""");
+                sb.Append($"""<span class="waarde">{Html.Estimate(f.Percent.Expected)}</span><span class="bereik">{Html.Range(f.Percent)}</span></td>""");
+            }
+
+            sb.Append($"""<td class="kans">{(row.HasProbabilityBelow ? Html.Probability(row.ProbabilityBelow) : "–")}</td>""");
+            sb.Append($"""<td class="tekort" title="extra leerlingresultaten op dit niveau nodig">{(row.HasGapResults ? row.GapResults.ToString(Html.Dutch) : "–")}</td>""");
+            sb.Append($"""<td>{Charts.Outflow(row)}</td></tr>""");
+        }
+
+        sb.Append("</tbody>");
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Uitstroom.Domain.Inspectie;
+using Uitstroom.Predict.Backtest;
+using Uitstroom.Predict.Bench;
+using Uitstroom.Predict.Tests.Simulated;
+using Uitstroom.Predict.Training;
+using Uitstroom.Simulation;
+
+// Figures for docs/forecast.md. Usage: dotnet run -c Release --project bench/Predict.Bench -- <what> [options]
+//   backtest [schools] [learner]   temporal backtest on a simulated sample world, every row and the school level
+//   select [schools]               the backtest for every learner, and which one wins
+//   train [pupils]                 training time on that many finished pupils' histories
+//   board                          a 31-school demo board: cold and cached forecast per request
+//   national                       every pupil of a national simulation forecast
+var what = args.Length > 0 ? args[0] : "backtest";
+var clock = Stopwatch.StartNew();
+switch (what)
+{
+    case "backtest":
+    {
+        var schools = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300;
+        var learner = args.Length > 2 ? Learners.Parse(args[2]) : Learner.FastTree;
+        var data = SimulatedHistories.Generate(new SimulationOptions { Seed = 11, Schools = schools });
+        Console.WriteLine("national year effects (z): " + string.Join(", ", data.World.NationalYearEffects.OrderBy(e => e.Key).Select(e => $"{e.Key}:{e.Value:+0.000;-0.000}")));
+        Console.WriteLine($"world: {data.Schools.Count} schools, {data.Histories.Count} histories, {clock.Elapsed.TotalSeconds:0.0} s");
+        clock.Restart();
+        var years = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        var (summary, _) = BacktestRunner.Run(data.Histories, data.Schools, BacktestRunner.LatestYears(data.Histories, years),
+            new TrainingOptions { Learner = learner }, Signaleringswaarden.Judgement2025);
+        Console.WriteLine($"backtest: {clock.Elapsed.TotalSeconds:0.0} s");
+        Report.Print(summary);
+        break;
+    }
+
+    default:
+        Console.Error.WriteLine($"unknown benchmark '{what}'");
+        return 2;
+}
+
+return 0;

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Uitstroom.Predict.Backtest;
+
+namespace Uitstroom.Predict.Bench;
+
+/// <summary>Prints a backtest summary as the plain table docs/forecast.md quotes.</summary>
+internal static class Report
+{
+    public static void Print(BacktestSummary s)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine($"test outflow years {string.Join(", ", s.TestOutflowYears)}, learner {s.Learner}; level error (observed − predicted, points) {string.Join(", ", s.LevelErrorByYear.Select(e => $"{e.Key}: {e.Value:+0.00;-0.00}"))}");
+        Console.WriteLine("subject         target moment      n   brier  cf_brier log_brier   logloss  auc   sens  spec  max_cal_dev");
+        foreach (var r in s.Rows)
+        {
+            var dev = r.Calibration.Max(b => Math.Abs(b.MeanPredicted - b.Observed)) * 100;
+            Console.WriteLine(string.Format(c, "{0,-15} {1,-6} {2,-6} {3,6} {4,7:0.0000} {5,8:0.0000} {6,9:0.0000} {7,9:0.000} {8,5:0.000} {9,5:0.00} {10,5:0.00} {11,6:0.0}",
+                r.Subject, r.Target, r.Moment, r.Model.N, r.Model.Brier, r.CarryForward.Brier, r.Logistic.Brier, r.Model.LogLoss,
+                r.Model.Auc, r.Model.Sensitivity, r.Model.Specificity, dev));
+        }
+
+        var worst = s.Rows.MaxBy(r => r.Calibration.Max(b => Math.Abs(b.MeanPredicted - b.Observed)))!;
+        Console.WriteLine($"worst calibrated row: {worst.Subject} {worst.Target} {worst.Moment}");
+        foreach (var b in worst.Calibration)
+        {
+            Console.WriteLine(string.Format(c, "  decile {0,2}: n {1,5} predicted {2:0.000} observed {3:0.000}", b.Decile, b.N, b.MeanPredicted, b.Observed));
+        }
+
+        if (s.Schools is { } k)
+        {
+            Console.WriteLine(string.Format(c, "schools: {0} school-years×moments, 80% coverage {1:0.000}, 95% coverage {2:0.000}", k.SchoolYears, k.Coverage80, k.Coverage95));
+            Console.WriteLine(string.Format(c, "P(below): {0} judgements, Brier {1:0.0000} vs rule 'below on the last three years' {2:0.0000}", k.Judgements, k.BrierBelow, k.BrierRule));
+            foreach (var b in k.BelowCalibration)
+            {
+                Console.WriteLine(string.Format(c, "  decile {0,2}: n {1,5} predicted {2:0.000} observed {3:0.000}", b.Decile, b.N, b.MeanPredicted, b.Observed));
+            }
+        }
+
+        foreach (var (learner, brier) in s.MeanBrierByLearner)
+        {
+            Console.WriteLine(string.Format(c, "mean Brier {0}: {1:0.00000}", learner, brier));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Loads the demo board into a running stack: simulates the fictional board of 31 schools (seed 1, always the same
+# world), imports its schools, LVS results and doorstroomtoets results, and trains the forecast models.
+# Re-running it is harmless: imports are idempotent, so a second run changes nothing.
+# Usage: scripts/demo.sh [DATA_DIR]   (default ./data; the world goes to DATA_DIR/demo)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+data=${1:-data}
+world="$data/demo"
+uitstroom() { dotnet Cli/bin/Release/net10.0/uitstroom.dll "$@"; }
+
+if [[ ! -f "$world/scholen.csv" ]]; then
+  uitstroom simulate --out "$world" --demo --seed 1 >/dev/null
+fi
+
+# truth/ holds the simulator's ground truth: it is for evaluation only and never imported.
+shopt -s nullglob
+uitstroom import "$world/scholen.csv" "$world"/lvs/*/*.csv "$world"/doorstroomtoets/*.csv \
+  --report "$data/demo-import-rejected.csv" | grep -E '^[^ ].*: (committed|unchanged|refused)' || true
