@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Uitstroom needs beside the .NET SDK, when they are missing.
 #   scripts/prerequisites.sh run    # what ./run.sh needs: redis-server
-#   scripts/prerequisites.sh test   # what ./test.sh needs: redis-server, postgresql, chromium, libgomp1, kubectl, python3-yaml
+#   scripts/prerequisites.sh test   # what ./test.sh needs: redis-server, postgresql, chromium, libgomp1, node, npm, curl, kubectl, python3-yaml
 # As root it installs them with apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 
 want=(redis-server)
 probe=(redis-server)
 if [[ "${1:-run}" == "test" ]]; then
-  want+=(postgresql libgomp1 chromium nodejs)
-  probe+=(pg_ctlcluster "" chromium node)
+  # npm and curl: the outside-client test runs a Node.js gRPC client (npm ci) and curl against JSON transcoding.
+  want+=(postgresql libgomp1 chromium nodejs npm curl)
+  probe+=(pg_ctlcluster "" chromium node npm curl)
 fi
 # The deployment checks (scripts/check-deploy.sh): kubectl with its built-in kustomize (Debian's 1.20 is enough;
 # an existing kubectl is used as it is) and Debian's python3-yaml.
