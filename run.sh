@@ -49,10 +49,16 @@ for port in 5120 5110 5130 5140; do
   done
 done
 
+healthy=$(($(date +%s) - started))
+
+# The demo board (fictional, 31 schools): simulated once, imported (idempotent), models trained.
+echo "Loading the demo board …"
+scripts/demo.sh data
+
 echo
-echo "Uitstroom is running ($(($(date +%s) - started)) s from start to healthy)."
+echo "Uitstroom is running (${healthy} s from start to healthy, $(($(date +%s) - started)) s with the demo board loaded)."
 echo "  Dashboard            http://localhost:18888"
-echo "  Reporting (pages)    http://localhost:5140"
+echo "  Board report (demo)  http://localhost:5140/besturen/90001"
 echo "  gRPC: ingest localhost:5111, normalise :5121, predict :5131, reporting :5141"
 echo "  CLI                  dotnet Cli/bin/Release/net10.0/uitstroom.dll --help"
 echo "Press Ctrl-C to stop."
