@@ -11,6 +11,10 @@ var root = new RootCommand("uitstroom: the uitstroomprognose for a school board,
     BoardsCommand.Create(),
     NormsCommand.Create(),
     ImportCommand.Create(),
+    TrainCommand.Create(),
+    BacktestCommand.Create(),
+    ModelsCommand.Create(),
+    ForecastCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
