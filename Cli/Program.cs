@@ -15,6 +15,8 @@ var root = new RootCommand("uitstroom: the uitstroomprognose for a school board,
     BacktestCommand.Create(),
     ModelsCommand.Create(),
     ForecastCommand.Create(),
+    PublicCommand.Create(),
+    LookbackCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Domain.Inspectie;
 using Uitstroom.Predict.Forecasting;
+using Uitstroom.Predict.Lookback;
 using Uitstroom.ServiceDefaults;
 
 namespace Uitstroom.Predict;
@@ -12,6 +13,8 @@ internal static class Extensions
         builder.Services.AddSingleton(Signaleringswaarden.Judgement2025);
         builder.Services.AddServiceGrpcClient<Registry.RegistryClient>("ingest", TimeSpan.FromSeconds(10));
         builder.AddForecasting();
+        builder.Services.AddServiceGrpcClient<PublicData.PublicDataClient>("ingest", TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton<LookbackCalculator>();
         return builder;
     }
 }

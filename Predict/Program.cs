@@ -13,6 +13,7 @@ var app = builder.Build();
 
 app.MapGrpcService<IndicatorsService>();
 app.MapForecasting();
+app.MapGrpcService<LookbackService>();
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();
 

@@ -10,7 +10,7 @@ public enum Indicator
     Target,
 }
 
-public static class Indicators
+public static class IndicatorLabels
 {
     public static IReadOnlyList<Indicator> All { get; } = [Indicator.Fundamental, Indicator.Target];
 

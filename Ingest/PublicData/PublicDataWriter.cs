@@ -54,28 +54,23 @@ public sealed class PublicDataWriter(StoreConnectionFactory store)
             ON CONFLICT (ovt) DO UPDATE SET schoolweging = excluded.schoolweging
             """,
             rows.Select(r => new { ovt = r.Ovt.Value, brin = r.Ovt.Brin, schoolweging = r.Schoolweging }), tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO published_year (ovt, school_year, masked, pupils, percent_fundamental, percent_target)
-            VALUES (@ovt, @year, @masked, @pupils, @fundamental, @target)
-            """,
-            rows.SelectMany(r => r.Years.Select(y => new
+        await BulkInsert.WriteAsync(c, tx, "published_year",
+            [("ovt", BulkType.Text), ("school_year", BulkType.WholeNumber), ("masked", BulkType.WholeNumber), ("pupils", BulkType.WholeNumber),
+             ("percent_fundamental", BulkType.Real), ("percent_target", BulkType.Real)],
+            rows.SelectMany(r => r.Years.Select(y => new object?[]
             {
-                ovt = r.Ovt.Value, year = y.Year.StartYear, masked = y.Masked ? 1 : 0, pupils = y.Pupils,
-                fundamental = y.PercentFundamental, target = y.PercentTarget,
-            })), tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO published_judgement (ovt, last_school_year, schoolweging, signaleringswaarde_fundamental,
-                signaleringswaarde_target, pooled_fundamental, pooled_target, pupils, outcome_fundamental, outcome_target)
-            VALUES (@ovt, @last, @schoolweging, @sigF, @sigT, @pooledF, @pooledT, @pupils, @outF, @outT)
-            """,
-            rows.Select(r => new
+                r.Ovt.Value, y.Year.StartYear, y.Masked ? 1 : 0, y.Pupils, y.PercentFundamental, y.PercentTarget,
+            })), ct);
+        await BulkInsert.WriteAsync(c, tx, "published_judgement",
+            [("ovt", BulkType.Text), ("last_school_year", BulkType.WholeNumber), ("schoolweging", BulkType.Real),
+             ("signaleringswaarde_fundamental", BulkType.Real), ("signaleringswaarde_target", BulkType.Real),
+             ("pooled_fundamental", BulkType.Real), ("pooled_target", BulkType.Real), ("pupils", BulkType.WholeNumber),
+             ("outcome_fundamental", BulkType.Text), ("outcome_target", BulkType.Text)],
+            rows.Select(r => new object?[]
             {
-                ovt = r.Ovt.Value, last, schoolweging = r.Schoolweging, sigF = r.SignaleringswaardeFundamental,
-                sigT = r.SignaleringswaardeTarget, pooledF = r.PooledFundamental, pooledT = r.PooledTarget, pupils = r.Pupils,
-                outF = r.OutcomeFundamental.Label(), outT = r.OutcomeTarget.Label(),
-            }), tx, cancellationToken: ct));
+                r.Ovt.Value, last, r.Schoolweging, r.SignaleringswaardeFundamental, r.SignaleringswaardeTarget,
+                r.PooledFundamental, r.PooledTarget, r.Pupils, r.OutcomeFundamental.Label(), r.OutcomeTarget.Label(),
+            }), ct);
     }
 
     private static async Task WriteSchoolwegingYearAsync(DbConnection c, DbTransaction tx, ParsedPublicFile file, CancellationToken ct)
@@ -93,13 +88,9 @@ public sealed class PublicDataWriter(StoreConnectionFactory store)
             """,
             rows.Select(r => new { ovt = r.Ovt.Value, brin = r.Ovt.Brin, name = r.Name, bgnr = r.Bgnr }), tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition("DELETE FROM schoolweging_year WHERE school_year = @year", new { year }, tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO schoolweging_year (ovt, school_year, schoolweging, pupils, spreiding)
-            VALUES (@ovt, @year, @schoolweging, @pupils, @spreiding)
-            """,
-            rows.Select(r => new { ovt = r.Ovt.Value, year, schoolweging = r.Schoolweging, pupils = r.Pupils, spreiding = r.Spreiding }),
-            tx, cancellationToken: ct));
+        await BulkInsert.WriteAsync(c, tx, "schoolweging_year",
+            [("ovt", BulkType.Text), ("school_year", BulkType.WholeNumber), ("schoolweging", BulkType.Real), ("pupils", BulkType.WholeNumber), ("spreiding", BulkType.Real)],
+            rows.Select(r => new object?[] { r.Ovt.Value, year, r.Schoolweging, r.Pupils, r.Spreiding }), ct);
     }
 
     private static async Task WriteSchoolwegingThreeYearAsync(DbConnection c, DbTransaction tx, ParsedPublicFile file, CancellationToken ct)
@@ -121,16 +112,13 @@ public sealed class PublicDataWriter(StoreConnectionFactory store)
         var rows = file.RowsOf<DuoLevelCountRow>().ToList();
         await c.ExecuteAsync(new CommandDefinition(
             "DELETE FROM duo_level_count WHERE school_year = @y", file.Years.Select(y => new { y = y.StartYear }), tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO duo_level_count (brin, vestiging, school_year, subject, level, count_low, count_high)
-            VALUES (@brin, @vestiging, @year, @subject, @level, @low, @high)
-            """,
-            rows.SelectMany(r => r.Counts.Select(kv => new
+        await BulkInsert.WriteAsync(c, tx, "duo_level_count",
+            [("brin", BulkType.Text), ("vestiging", BulkType.WholeNumber), ("school_year", BulkType.WholeNumber), ("subject", BulkType.Text),
+             ("level", BulkType.Text), ("count_low", BulkType.WholeNumber), ("count_high", BulkType.WholeNumber)],
+            rows.SelectMany(r => r.Counts.Select(kv => new object?[]
             {
-                brin = r.School.Brin, vestiging = r.School.Vestiging, year = r.Year.StartYear, subject = kv.Key.Subject.Code(),
-                level = kv.Key.Level.Code(), low = kv.Value.Low, high = kv.Value.High,
-            })), tx, cancellationToken: ct));
+                r.School.Brin, r.School.Vestiging, r.Year.StartYear, kv.Key.Subject.Code(), kv.Key.Level.Code(), kv.Value.Low, kv.Value.High,
+            })), ct);
     }
 
     private static async Task WriteSchoolsAsync(DbConnection c, DbTransaction tx, ParsedPublicFile file, CancellationToken ct)
@@ -159,15 +147,17 @@ public sealed class PublicDataWriter(StoreConnectionFactory store)
     /// several OVTs stays unlinked (228 BRINs in 2025); see docs/inspectie-rules.md.
     /// </summary>
     private static Task<int> LinkSchoolsToOvtsAsync(DbConnection c, DbTransaction tx, CancellationToken ct) =>
+        // Set-based (UPDATE … FROM, SQLite ≥ 3.33 and PostgreSQL): correlated subqueries per row meet tables whose
+        // statistics are still empty within the import's transaction, and PostgreSQL then scans them row by row.
         c.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE school SET
-                ovt = (SELECT MIN(i.ovt) FROM inspectie_school i WHERE i.brin = school.brin),
-                schoolweging = (SELECT MIN(i.schoolweging) FROM inspectie_school i WHERE i.brin = school.brin)
-            WHERE ovt IS NULL
-              AND (SELECT COUNT(*) FROM inspectie_school i WHERE i.brin = school.brin) = 1
-              AND vestiging = (SELECT MIN(s2.vestiging) FROM school s2 WHERE s2.brin = school.brin)
-              AND NOT EXISTS (SELECT 1 FROM school s3 WHERE s3.ovt = (SELECT MIN(i.ovt) FROM inspectie_school i WHERE i.brin = school.brin))
+            UPDATE school SET ovt = m.ovt, schoolweging = m.schoolweging
+            FROM (SELECT brin, MIN(ovt) AS ovt, MIN(schoolweging) AS schoolweging
+                  FROM inspectie_school GROUP BY brin HAVING COUNT(*) = 1) AS m,
+                 (SELECT brin, MIN(vestiging) AS vestiging FROM school GROUP BY brin) AS main
+            WHERE school.brin = m.brin AND school.brin = main.brin AND school.vestiging = main.vestiging
+              AND school.ovt IS NULL
+              AND m.ovt NOT IN (SELECT s.ovt FROM school s WHERE s.ovt IS NOT NULL)
             """,
             transaction: tx, cancellationToken: ct));
 }

@@ -111,7 +111,7 @@ public static class BacktestRunner
                 var known = byYear.Values.Where(t => t.Year < year).ToArray();
                 var outlook = forecaster.Forecast(info, [.. group], known, asOf);
                 var pooled = outlook.Years.Single(y => y.OutflowYear == year && y.Subject is null);
-                foreach (var indicator in Domain.Inspectie.Indicators.All)
+                foreach (var indicator in IndicatorLabels.All)
                 {
                     var range = indicator == Indicator.Fundamental ? pooled.Fundamental : pooled.Streef;
                     var value = realised.Percent(indicator);

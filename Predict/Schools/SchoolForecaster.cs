@@ -123,7 +123,7 @@ public sealed class SchoolForecaster(Signaleringswaarden signaleringswaarden, Sc
         var judgement = Judgement.Judge(evidence, signaleringswaarden);
         var sources = window.Select(y => (y, known.ContainsKey(y) ? YearSource.Known : coming.ContainsKey(y) ? YearSource.Forecast : YearSource.Missing)).ToArray();
 
-        foreach (var indicator in Domain.Inspectie.Indicators.All)
+        foreach (var indicator in IndicatorLabels.All)
         {
             var verdict = judgement[indicator];
             // The small-school rule judges over five years: the probability is then of the five-year pool.
