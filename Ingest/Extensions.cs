@@ -1,11 +1,8 @@
-<<<<<<< HEAD
 using Uitstroom.Ingest.PublicData;
-=======
 using Microsoft.Data.Sqlite;
 using Uitstroom.Contracts.Normalise.V1;
 using Uitstroom.Ingest.Histories;
 using Uitstroom.Ingest.Importing;
->>>>>>> h6-ingest
 using Uitstroom.Ingest.Store;
 using Uitstroom.ServiceDefaults;
 
@@ -25,10 +22,8 @@ internal static class Extensions
         builder.Services.AddSingleton(sp => PupilKeys.FromConfiguration(
             sp.GetRequiredService<IConfiguration>(), DataFolder(sp.GetRequiredService<StoreConnectionFactory>(), sp.GetRequiredService<IConfiguration>())));
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
-<<<<<<< HEAD
         builder.Services.AddSingleton<PublicDataWriter>();
         builder.Services.AddSingleton<PublishedResultsReader>();
-=======
 
         // Normalise is called when the AppHost (or configuration) names its gRPC endpoint; a bare Ingest stores raw values.
         if (builder.Configuration["services:normalise:grpc:0"] is { Length: > 0 })
@@ -43,7 +38,6 @@ internal static class Extensions
 
         // Imports are uploaded in chunks well below this; the margin covers a client's larger chunk size.
         builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
->>>>>>> h6-ingest
         return builder;
     }
 

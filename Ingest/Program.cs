@@ -11,12 +11,9 @@ builder.AddIngestServices();
 var app = builder.Build();
 
 app.MapGrpcService<RegistryService>();
-<<<<<<< HEAD
 app.MapGrpcService<Uitstroom.Ingest.PublicData.PublicDataService>();
-=======
 app.MapGrpcService<ImportService>();
 app.MapGrpcService<PupilHistoriesService>();
->>>>>>> h6-ingest
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();
 
