@@ -100,7 +100,47 @@ public sealed class CountDistribution
             }
         }
 
-        return new(w, mu, va);
+        return n > MaxComponents ? Collapse(w, mu, va) : new(w, mu, va);
+    }
+
+    // Three forecast years in one window would make 1,000 components; the quantiles and P(below) do not need them.
+    private const int MaxComponents = 40;
+
+    /// <summary>
+    /// Merges neighbouring components (by mean) into <see cref="MaxComponents"/> groups of equal weight, keeping
+    /// each group's weight, mean and variance (within plus between), so the mixture's first two moments are exact.
+    /// </summary>
+    private static CountDistribution Collapse(double[] w, double[] mu, double[] va)
+    {
+        var order = Enumerable.Range(0, w.Length).OrderBy(i => mu[i]).ToArray();
+        var gw = new List<double>(MaxComponents);
+        var gm = new List<double>(MaxComponents);
+        var gv = new List<double>(MaxComponents);
+        var total = w.Sum();
+        double cw = 0, cm = 0, c2 = 0, cumulative = 0;
+        var group = 1;
+        foreach (var i in order)
+        {
+            cw += w[i];
+            cm += w[i] * mu[i];
+            c2 += w[i] * (va[i] + (mu[i] * mu[i]));
+            cumulative += w[i];
+            if (cumulative >= total * group / MaxComponents || i == order[^1])
+            {
+                if (cw > 0)
+                {
+                    var mean = cm / cw;
+                    gw.Add(cw);
+                    gm.Add(mean);
+                    gv.Add(Math.Max(0, (c2 / cw) - (mean * mean)));
+                }
+
+                cw = cm = c2 = 0;
+                group++;
+            }
+        }
+
+        return new([.. gw], [.. gm], [.. gv]);
     }
 
     /// <summary>P(count ≤ x), with the continuity correction of a count (x is an integer).</summary>
@@ -120,7 +160,7 @@ public sealed class CountDistribution
     {
         var sd = Math.Sqrt(variances.Max());
         double lo = means.Min() - (8 * sd) - 1, hi = means.Max() + (8 * sd) + 1;
-        for (var iteration = 0; iteration < 60; iteration++)
+        for (var iteration = 0; iteration < 45; iteration++)
         {
             var mid = (lo + hi) / 2;
             double p = 0;

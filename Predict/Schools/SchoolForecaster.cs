@@ -204,10 +204,18 @@ public sealed class SchoolForecaster(Signaleringswaarden signaleringswaarden, Sc
     {
         public int Pupils { get; } = Forecasts.Select(f => f.PupilKey).Distinct().Count();
 
+        // One school's outlook asks for the same distribution many times (years, judgement windows, gaps).
+        private readonly Dictionary<(Indicator, Subject?), CountDistribution> distributions = [];
+
         public CountDistribution Distribution(Indicator indicator, Subject? subject, SchoolSwing swing)
         {
-            var p = Forecasts.Where(f => subject is null || f.Subject == subject).Select(f => P(f, indicator)).ToArray();
-            return CountDistribution.Of(p, swing.ShiftVariance(YearsAhead));
+            if (!distributions.TryGetValue((indicator, subject), out var d))
+            {
+                var p = Forecasts.Where(f => subject is null || f.Subject == subject).Select(f => P(f, indicator)).ToArray();
+                d = distributions[(indicator, subject)] = CountDistribution.Of(p, swing.ShiftVariance(YearsAhead));
+            }
+
+            return d;
         }
 
         public YearTally ExpectedTally(SchoolSwing fundamental, SchoolSwing streef) =>

@@ -5,7 +5,7 @@ using Uitstroom.Domain.Inspectie;
 namespace Uitstroom.Predict.Services;
 
 /// <summary>gRPC edge of the Inspectie's indicator rules.</summary>
-public sealed class IndicatorsService(Signaleringswaarden signaleringswaarden) : Contracts.Predict.V1.Indicators.IndicatorsBase
+public sealed class IndicatorsService(Signaleringswaarden signaleringswaarden) : Indicators.IndicatorsBase
 {
     public override Task<GetSignaleringswaardenResponse> GetSignaleringswaarden(
         GetSignaleringswaardenRequest request, ServerCallContext context)

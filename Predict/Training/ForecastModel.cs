@@ -14,6 +14,11 @@ public sealed class ForecastModel(
 {
     public ModelInfo Info => info;
 
+    /// <summary>Time spent building features and scoring, over this instance's life (benchmarks read it).</summary>
+    public TimeSpan FeatureTime { get; private set; }
+
+    public TimeSpan ScoringTime { get; private set; }
+
     public ForecastModel WithInfo(ModelInfo other) => new(other, fundamental, streef, swingFundamental, swingStreef);
 
     public BinaryModel Fundamental => fundamental;
@@ -41,6 +46,7 @@ public sealed class ForecastModel(
     /// <summary>Every pupil in scope × subject, with both probabilities.</summary>
     public IReadOnlyList<PupilForecast> Predict(IReadOnlyList<PupilHistory> histories, DateOnly asOf)
     {
+        var features = System.Diagnostics.Stopwatch.StartNew();
         var year = Domain.Vocabulary.SchoolYear.Containing(asOf);
         var scope = histories.Where(h => InScope(h, asOf)).ToArray();
         var rows = new float[scope.Length * 3][];
@@ -54,9 +60,12 @@ public sealed class ForecastModel(
                 meta[(i * 3) + s] = (scope[i], features[s]);
             }
         });
+        FeatureTime += features.Elapsed;
 
+        var scoring = System.Diagnostics.Stopwatch.StartNew();
         var p1 = fundamental.Probabilities(rows);
         var p2 = streef.Probabilities(rows);
+        ScoringTime += scoring.Elapsed;
         var result = new PupilForecast[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {

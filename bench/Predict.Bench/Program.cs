@@ -32,6 +32,31 @@ switch (what)
         break;
     }
 
+    case "train":
+    {
+        var pupils = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+        // About 170 finished pupils per simulated school: enough schools for the asked number of histories.
+        var data = SimulatedHistories.Generate(new SimulationOptions { Seed = 21, Schools = (pupils / 150) + 10 });
+        var finished = data.Histories.Where(h => h.Outflow.Count > 0).Take(pupils).ToArray();
+        Console.WriteLine($"world: {data.Schools.Count} schools, {finished.Length} finished pupils' histories ({finished.Sum(h => h.Results.Count)} results), {clock.Elapsed.TotalSeconds:0.0} s");
+        foreach (var learner in args.Length > 2 ? [Learners.Parse(args[2])] : Learners.All)
+        {
+            clock.Restart();
+            var model = ModelTrainer.Train(finished, new TrainingOptions { Learner = learner }, "bench");
+            Console.WriteLine($"train {learner.Code()}: {clock.Elapsed.TotalSeconds:0.0} s (outflow years {string.Join(",", model.Info.TrainedOutflowYears)})");
+        }
+
+        break;
+    }
+
+    case "board":
+        await BoardBench.RunAsync();
+        break;
+
+    case "national":
+        NationalBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6200);
+        break;
+
     default:
         Console.Error.WriteLine($"unknown benchmark '{what}'");
         return 2;

@@ -2,7 +2,6 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Uitstroom.Predict.Forecasting;
 
@@ -14,11 +13,13 @@ public sealed class PredictHost(IPupilHistorySource source, string modelsPath, s
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        // Settings, not app configuration: Program reads the cache's connection string while it registers services,
+        // before configuration added by ConfigureAppConfiguration is applied.
+        builder.UseSetting("Predict:ModelsPath", modelsPath);
+        if (redis is not null)
         {
-            ["Predict:ModelsPath"] = modelsPath,
-            ["ConnectionStrings:cache"] = redis,
-        }));
+            builder.UseSetting("ConnectionStrings:cache", redis);
+        }
         builder.ConfigureTestServices(services => services.AddSingleton(source));
     }
 
