@@ -60,8 +60,8 @@ public class LookbackTests(StackFixture stack) : IClassFixture<StackFixture>
         var ingest = stack.App.GetEndpoint("ingest", "grpc").ToString();
         var predict = stack.App.GetEndpoint("predict", "grpc").ToString();
 
-        var import = await UitstroomAsync(["public", "import", "--ingest", ingest, .. Files.Select(SharedData.Duo)]);
-        var lookback = await UitstroomAsync(["lookback", "--board", "41565", "--format", "csv", "--predict", predict]);
+        var import = await CommandLine.RunAsync(["public", "import", "--ingest", ingest, .. Files.Select(SharedData.Duo)]);
+        var lookback = await CommandLine.RunAsync(["lookback", "--board", "41565", "--format", "csv", "--predict", predict]);
 
         import.ExitCode.ShouldBe(0, import.Output);
         lookback.ExitCode.ShouldBe(0, lookback.Output);
@@ -83,24 +83,6 @@ public class LookbackTests(StackFixture stack) : IClassFixture<StackFixture>
         }
 
         published.Keys.Count(printed.ContainsKey).ShouldBe(29);
-    }
-
-    /// <summary>Runs the real <c>uitstroom</c> command line (built beside the tests) and captures what it prints.</summary>
-    private static async Task<(int ExitCode, string Output)> UitstroomAsync(IEnumerable<string> arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "uitstroom.dll"));
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
     }
 
     private static async Task<PublicImportSummary> ImportAsync(PublicData.PublicDataClient client, string file)
