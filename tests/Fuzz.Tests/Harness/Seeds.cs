@@ -74,6 +74,15 @@ public static class Seeds
         "inspectie_schoolweging_driejaarsgemiddelde_2122_2223_2324.csv",
     ];
 
+    public static readonly IReadOnlyDictionary<string, string> PublicKindNames = new Dictionary<string, string>
+    {
+        [PublicFiles[0]] = "schoolvestigingen",
+        [PublicFiles[1]] = "referentieniveaus",
+        [PublicFiles[2]] = "leerresultaten",
+        [PublicFiles[3]] = "schoolweging",
+        [PublicFiles[4]] = "schoolweging-3y",
+    };
+
     public static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
 
     /// <summary>The header and the first <paramref name="rows"/> rows of a real public file, byte for byte.</summary>

@@ -42,7 +42,7 @@ public static class Targets
 
     public static IReadOnlyList<ParserTarget> PublicData { get; } =
         [.. Seeds.PublicFiles.Select(file => new ParserTarget(
-            $"public-{file[..file.IndexOf('_', 5)]}-{(file.Contains("driejaars", StringComparison.Ordinal) ? "3y" : file.Contains("weging", StringComparison.Ordinal) ? "weging" : file[4..6])}",
+            $"public-{file[..file.IndexOf('_', 4)].Replace("duo_", "duo", StringComparison.Ordinal)}-{Seeds.PublicKindNames[file]}",
             bytes => Public(PublicFileParser.Parse(bytes, file)),
             // The public-data service maps any FormatException to InvalidArgument (DomainErrorInterceptor).
             e => e is FormatException,
