@@ -10,7 +10,7 @@ var guard = TimeSpan.FromSeconds(10);
 var targets = Targets.All.Where(t => t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
 Console.WriteLine($"fuzzing {targets.Count} parsers for {seconds:N0} s each; a parse running over {guard.TotalSeconds:N0} s is a hang");
 Console.WriteLine();
-Console.WriteLine($"{"parser",-26} {"inputs",9} {"inputs/s",9} {"parsed",8} {"refused",8} {"crashes",8} {"hangs",6}");
+Console.WriteLine($"{"parser",-32} {"inputs",9} {"inputs/s",9} {"parsed",8} {"refused",8} {"crashes",8} {"hangs",6}");
 
 var failures = 0;
 var total = 0L;
@@ -28,10 +28,16 @@ foreach (var target in targets)
     var elapsed = sw.Elapsed.TotalSeconds;
     total += tally.Inputs;
     failures += tally.Crashes + tally.Hangs;
-    Console.WriteLine($"{target.Name,-26} {tally.Inputs,9:N0} {tally.Inputs / elapsed,9:N0} {tally.Parsed,8:N0} {tally.Refused,8:N0} {tally.Crashes,8:N0} {tally.Hangs,6:N0}");
+    Console.WriteLine($"{target.Name,-32} {tally.Inputs,9:N0} {tally.Inputs / elapsed,9:N0} {tally.Parsed,8:N0} {tally.Refused,8:N0} {tally.Crashes,8:N0} {tally.Hangs,6:N0}");
     foreach (var (label, (count, first)) in tally.ByLabel.OrderByDescending(l => l.Value.Count))
     {
         Console.WriteLine($"    {count,9:N0}  {label}{(label.StartsWith("CRASH", StringComparison.Ordinal) || label == "HANG" ? $" (first: input {first})" : "")}");
+    }
+
+    Console.WriteLine($"    rows in parsed inputs: {tally.RowsAccepted:N0} accepted, {tally.RowsRejected:N0} rejected with a reason");
+    foreach (var (reason, count) in tally.Reasons.OrderByDescending(r => r.Value).Take(4))
+    {
+        Console.WriteLine($"    {count,9:N0}  refused: {reason}");
     }
 
     foreach (var example in tally.Examples)

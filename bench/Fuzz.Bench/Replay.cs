@@ -40,6 +40,28 @@ public sealed class Tally
 
     public List<string> Examples { get; } = [];
 
+    /// <summary>Refusals by the start of their message: shows whether the fuzzing reaches past the header.</summary>
+    public Dictionary<string, long> Reasons { get; } = [];
+
+    public long RowsAccepted { get; private set; }
+
+    public long RowsRejected { get; private set; }
+
+    // The file name and quoted values vary; the words before them say what was wrong.
+    private static string Reason(string message)
+    {
+        var text = message.Contains(".csv: ", StringComparison.Ordinal) ? message[(message.IndexOf(".csv: ", StringComparison.Ordinal) + 6)..] : message;
+        if (text.StartsWith("not a readable CSV file (", StringComparison.Ordinal))
+        {
+            // Sep's own reason is the interesting part here.
+            var inner = text[25..];
+            return $"not a readable CSV file: {inner[..Math.Min(inner.Length, 60)]}";
+        }
+
+        var cut = text.IndexOfAny(['\'', '(', ':', '"']);
+        return (cut > 0 ? text[..cut] : text).Trim();
+    }
+
     public void Add(Verdict verdict, int input)
     {
         Inputs++;
@@ -47,9 +69,13 @@ public sealed class Tally
         {
             case VerdictKind.Parsed:
                 Parsed++;
+                RowsAccepted += verdict.Result!.Accepted.Count;
+                RowsRejected += verdict.Result.RejectedLines.Count;
                 break;
             case VerdictKind.Refused:
                 Refused++;
+                var reason = Reason(verdict.Error!.Message);
+                Reasons[reason] = Reasons.GetValueOrDefault(reason) + 1;
                 break;
             case VerdictKind.Crashed:
                 Crashes++;

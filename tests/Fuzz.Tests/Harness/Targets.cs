@@ -9,7 +9,7 @@ namespace Uitstroom.Fuzz;
 /// <summary>
 /// Every parser that reads a file from outside, wrapped the way its caller uses it: Ingest's import reads CSV and
 /// chain JSON from a spooled file (refusal: <see cref="ImportFileException"/>, bad rows: the rejected-row report),
-/// the public-data import reads bytes (refusal: a <see cref="FormatException"/>, usually <see cref="PublicFileException"/>), Normalise reads a norm table
+/// the public-data import reads bytes (refusal: <see cref="PublicFileException"/>, which names the file), Normalise reads a norm table
 /// from text (refusal: <see cref="DomainFormatException"/>).
 /// </summary>
 public static class Targets
@@ -44,8 +44,7 @@ public static class Targets
         [.. Seeds.PublicFiles.Select(file => new ParserTarget(
             $"public-{file[..file.IndexOf('_', 4)].Replace("duo_", "duo", StringComparison.Ordinal)}-{Seeds.PublicKindNames[file]}",
             bytes => Public(PublicFileParser.Parse(bytes, file)),
-            // The public-data service maps any FormatException to InvalidArgument (DomainErrorInterceptor).
-            e => e is FormatException,
+            e => e is PublicFileException,
             [Seeds.PublicHead(file)],
             RowsAreIndependent: true))];
 
