@@ -18,6 +18,17 @@ public sealed class MutatedFileProperties
     {
         var verdict = target.Run(input, Guard);
         verdict.IsDocumented.ShouldBeTrue($"{target.Name}, {replay}: {verdict}");
+        if (verdict.Kind == VerdictKind.Parsed && target.RowsAreIndependent)
+        {
+            // A row's report names a line of the file: after the header (line 1), at most the last line.
+            var lastLine = LineBreaks(input) + 1;
+            foreach (var line in verdict.Result!.Accepted.Select(r => r.Line).Concat(verdict.Result.RejectedLines))
+            {
+                line.ShouldBeInRange(2, lastLine, $"{target.Name}, {replay}: a row reported on a line the file does not have");
+            }
+
+            verdict.Result.RejectedReasons.ShouldAllBe(r => r.Length > 0, $"{target.Name}, {replay}: a row rejected without a reason");
+        }
     }
 
     [Property(MaxTest = 150)]
@@ -70,6 +81,21 @@ public sealed class MutatedFileProperties
             verdict.Result!.Accepted.ShouldNotBeEmpty();
             verdict.Result.RejectedReasons.ShouldBeEmpty();
         }
+    }
+
+    /// <summary>Line breaks as the CSV reader counts them: CRLF, LF, or a lone CR.</summary>
+    private static int LineBreaks(byte[] input)
+    {
+        var breaks = 0;
+        for (var i = 0; i < input.Length; i++)
+        {
+            if (input[i] == (byte)'\n' || (input[i] == (byte)'\r' && (i + 1 == input.Length || input[i + 1] != (byte)'\n')))
+            {
+                breaks++;
+            }
+        }
+
+        return breaks;
     }
 
     private static void Mutated(ParserTarget target, int seed)
