@@ -19,9 +19,14 @@ foreach (var target in targets)
 {
     var tally = new Tally();
     var sw = Stopwatch.StartNew();
+    var slowest = (Ms: 0.0, Input: 0);
     for (var n = 0; sw.Elapsed.TotalSeconds < seconds; n++)
     {
-        var verdict = target.Run(Replay.Input(target, n), guard);
+        var input = Replay.Input(target, n);
+        var started = Stopwatch.GetTimestamp();
+        var verdict = target.Run(input, guard);
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        slowest = ms > slowest.Ms ? (ms, n) : slowest;
         tally.Add(verdict, n);
     }
 
@@ -34,6 +39,7 @@ foreach (var target in targets)
         Console.WriteLine($"    {count,9:N0}  {label}{(label.StartsWith("CRASH", StringComparison.Ordinal) || label == "HANG" ? $" (first: input {first})" : "")}");
     }
 
+    Console.WriteLine($"    slowest input: {slowest.Ms:N0} ms (input {slowest.Input}, {Replay.Input(target, slowest.Input).Length:N0} bytes)");
     Console.WriteLine($"    rows in parsed inputs: {tally.RowsAccepted:N0} accepted, {tally.RowsRejected:N0} rejected with a reason");
     foreach (var (reason, count) in tally.Reasons.OrderByDescending(r => r.Value).Take(4))
     {
