@@ -14,7 +14,7 @@ namespace Uitstroom.Fuzz;
 /// </summary>
 public static class Targets
 {
-    private static readonly string Spool = Directory.CreateTempSubdirectory("uitstroom-fuzz-").FullName;
+    private static readonly string Spool = CreateSpool();
 
     public static ParserTarget LvsCsv { get; } = Csv("ingest-lvs-csv", [Seeds.Utf8(Seeds.Lvs), Seeds.Utf8(Seeds.LvsComma)]);
 
@@ -103,6 +103,14 @@ public static class Targets
             _ => throw new InvalidOperationException($"unknown row {r.GetType().Name}"),
         }).ToList();
         return new ParseResult(accepted, [.. file.Rejected.Select(r => r.Line)], null) { RejectedReasons = [.. file.Rejected.Select(r => r.Reason)] };
+    }
+
+    /// <summary>One folder per process for the spooled inputs, removed when the process ends.</summary>
+    private static string CreateSpool()
+    {
+        var folder = Directory.CreateTempSubdirectory("uitstroom-fuzz-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
     }
 
     /// <summary>The import spools an upload to a file before parsing; so does the fuzzer, one file per input.</summary>
