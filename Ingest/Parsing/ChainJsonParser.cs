@@ -36,8 +36,7 @@ public static class ChainJsonParser
                 basePath = "$.leerlingresultaten";
                 if (root.TryGetProperty("instellingscode", out var brin))
                 {
-                    var vestiging = root.TryGetProperty("vestigingscode", out var v) && int.TryParse(v.ToString(), out var n) ? n : 0;
-                    school = SchoolId.Create(brin.GetString(), vestiging);
+                    school = WrapperSchool(root, brin);
                 }
             }
             else
@@ -70,6 +69,30 @@ public static class ChainJsonParser
             }
 
             return output;
+        }
+    }
+
+    /// <summary>
+    /// The wrapper's school holds for every message in the file, so a bad one refuses the file, naming the field
+    /// (found by fuzzing: a number, an unknown BRIN or invalid UTF-8 here used to escape as an unhandled exception).
+    /// </summary>
+    private static SchoolId WrapperSchool(JsonElement root, JsonElement brin)
+    {
+        try
+        {
+            var vestiging = root.TryGetProperty("vestigingscode", out var v) && int.TryParse(v.ToString(), out var n) ? n : 0;
+            return brin.ValueKind == JsonValueKind.String
+                ? SchoolId.Create(brin.GetString(), vestiging)
+                : throw new ImportFileException($"$.instellingscode must be text such as \"00AP\", found {brin.ValueKind.ToString().ToLowerInvariant()}");
+        }
+        catch (DomainFormatException e)
+        {
+            throw new ImportFileException($"the chain JSON's school is not valid: {e.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString/ToString throw this when the text is not valid UTF-8 (the document parser does not check).
+            throw new ImportFileException("$.instellingscode or $.vestigingscode is not valid UTF-8 text");
         }
     }
 

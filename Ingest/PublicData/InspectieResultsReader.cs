@@ -15,7 +15,7 @@ public static class InspectieResultsReader
     {
         var years = csv.Header
             .Where(h => h.StartsWith(YearPupils, StringComparison.OrdinalIgnoreCase))
-            .Select(h => (Suffix: h[YearPupils.Length..].Trim(), Year: SchoolYear.Parse(h[YearPupils.Length..])))
+            .Select(h => (Suffix: h[YearPupils.Length..].Trim(), Year: HeaderYears.Parse(h[YearPupils.Length..], h, fileName)))
             .OrderBy(y => y.Year)
             .ToList();
         if (years.Count == 0)

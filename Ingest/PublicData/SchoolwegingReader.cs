@@ -29,7 +29,7 @@ public static partial class SchoolwegingReader
     public static ParsedPublicFile ReadThreeYear(PublicCsv csv, string fileName)
     {
         var column = csv.Header.First(h => h.StartsWith("schoolweging ", StringComparison.OrdinalIgnoreCase));
-        var years = SchoolYearInName().Matches(column).Select(m => SchoolYear.Parse(m.Value)).ToList();
+        var years = SchoolYearInName().Matches(column).Select(m => HeaderYears.Parse(m.Value, column, fileName)).ToList();
         return Read(csv, fileName, PublicFileKind.InspectieSchoolwegingDriejaars, years, row => new SchoolwegingRow(
             row.Line, Ovt.Parse(row["OVT"]), row["Naam"].Trim(), BoardNumber.Parse(row["BGNR"]), null,
             Cells.OptionalNumber(row[column], column), null, null));
