@@ -6,6 +6,12 @@ namespace Uitstroom.Simulation.Output;
 /// </summary>
 public sealed record FileShape(string Opening, string Separator, string Closing)
 {
+    /// <summary>
+    /// A file that holds one school's fragment only (a chain JSON file per school and year): written and closed at
+    /// once, so a national run does not hold tens of thousands of files (and their buffers) open.
+    /// </summary>
+    public bool OneSchool { get; init; }
+
     public static FileShape Csv(string header) => new(header + "\n", "", "");
 }
 
@@ -41,6 +47,12 @@ public sealed class OutputFiles(string root) : IDisposable
 
     public void Append(string relativePath, FileShape shape, System.Text.StringBuilder fragment)
     {
+        if (shape.OneSchool)
+        {
+            WriteWhole(relativePath, shape, fragment);
+            return;
+        }
+
         if (!_open.TryGetValue(relativePath, out var file))
         {
             var path = Path.Combine(root, relativePath);
@@ -63,6 +75,17 @@ public sealed class OutputFiles(string root) : IDisposable
         }
 
         _open[relativePath] = file;
+    }
+
+    private void WriteWhole(string relativePath, FileShape shape, System.Text.StringBuilder fragment)
+    {
+        var path = Path.Combine(root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        writer.Write(shape.Opening);
+        writer.Write(fragment);
+        writer.Write(shape.Closing);
+        Bytes += fragment.Length;
     }
 
     public void Dispose()

@@ -66,7 +66,7 @@ public sealed class SchoolRenderer(SimulationOptions options, bool lvsTruth)
                 var wrapper = new FileShape(
                     $$"""{"instellingscode":"{{school.Id.Brin}}","vestigingscode":"{{school.Id.Vestiging:00}}","leerlingresultaten":[""" + "\n",
                     ",\n",
-                    "\n]}\n");
+                    "\n]}\n") { OneSchool = true };
                 AppendChainJson(render.For($"doorstroomtoets/{year}/{school.Id}.json", wrapper), pupil);
             }
         }
