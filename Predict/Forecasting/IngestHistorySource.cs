@@ -1,3 +1,4 @@
+using Uitstroom.Contracts.Mapping;
 using System.Globalization;
 using Grpc.Core;
 using Uitstroom.Contracts.Ingest.V1;
@@ -44,7 +45,7 @@ public sealed class IngestHistorySource(Registry.RegistryClient registry, PupilH
         await foreach (var m in call.ResponseStream.ReadAllAsync(ct).ConfigureAwait(false))
         {
             generation = m.Generation;
-            list.Add(ToDomain(m));
+            list.Add(PupilHistoryMapping.ToDomain(m));
             if (m.SchoolPupilId.Length > 0)
             {
                 ids[m.PupilKey] = m.SchoolPupilId;
@@ -64,29 +65,5 @@ public sealed class IngestHistorySource(Registry.RegistryClient registry, PupilH
         {
             SchoolPupilIds = ids,
         };
-    }
-
-    /// <summary>Maps one streamed history to the domain record at the service edge.</summary>
-    public static PupilHistory ToDomain(PupilHistoryMessage m)
-    {
-        var results = m.Results
-            .Where(r => r.HasUniform)
-            .Select(r => new ScaledResult(
-                new SchoolYear(r.SchoolYear),
-                TestMoment.Parse(r.Moment),
-                Subjects.Parse(r.Subject),
-                r.Provider,
-                r.Uniform,
-                r.HasPercentile ? r.Percentile : null,
-                r.TakenOn.Length > 0 ? DateOnly.ParseExact(r.TakenOn, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null))
-            .ToList();
-        var outflow = m.Outflow
-            .Select(o => new OutflowResult(
-                new SchoolYear(o.SchoolYear),
-                Subjects.Parse(o.Subject),
-                o.Exempt || o.Level.Length == 0 ? null : ReferenceLevels.Parse(o.Level),
-                o.Exempt))
-            .ToList();
-        return new PupilHistory(m.PupilKey, SchoolId.Create(m.Brin, m.Vestiging), m.Groep, new SchoolYear(m.SchoolYear), results, outflow);
     }
 }

@@ -273,7 +273,7 @@ public sealed class ImportTests
 
         using var call = new PupilHistories.PupilHistoriesClient(channel).StreamHistories(new HistoriesRequest { Bgnr = "41565", AsOf = "2026-03-01" });
         var message = (await call.ResponseStream.ReadAllAsync().ToListAsync()).Single();
-        var history = Uitstroom.Ingest.Histories.HistoryMapping.ToDomain(message);
+        var history = Uitstroom.Contracts.Mapping.PupilHistoryMapping.ToDomain(message);
 
         message.Results.Single().NormVersion.ShouldBe(3);
         history.Results.Single().Uniform.ShouldBe(150.5);
