@@ -53,7 +53,7 @@ public sealed class LookbackService(
             Bgnr = bgnr,
             Schools =
             {
-                LookbackSchools.Of(published, registered).Select(s =>
+                LookbackSchools.Of(published, registered, counted.ContainsKey).Select(s =>
                     calculator.Calculate(s.School, latest, s.Id is { } id && counted.TryGetValue(id, out var t) ? t : none)),
             },
             SignaleringswaardenSource = signaleringswaarden.Source,
@@ -63,8 +63,8 @@ public sealed class LookbackService(
 
     /// <summary>
     /// The end of the judged window: the latest outflow year published or counted from the board's pupils. With
-    /// neither there is nothing to judge; the last finished outflow year then shows every school as te weinig
-    /// gegevens instead of failing the whole look-back.
+    /// neither there is nothing to judge; the last finished outflow year then ends the window (the schools the
+    /// Inspectie lists show as te weinig gegevens) instead of failing the whole look-back.
     /// </summary>
     private static SchoolYear Latest(
         GetPublishedResultsResponse published, Dictionary<SchoolId, Dictionary<SchoolYear, YearTally>> counted, DateOnly today)

@@ -37,11 +37,12 @@ public class PupilLevelLookbackTests(LookbackServices stack) : IClassFixture<Loo
     private async Task ImportBoardAsync()
     {
         using var ingest = stack.Ingest.Channel();
-        (await ingest.ImportAsync("scholen.csv", $"bestuur;brin;vestiging;naam;schoolweging\n{Board};Z901;0;OBS Fictief;28,50\n"))
+        (await ingest.ImportAsync("scholen.csv", $"bestuur;brin;vestiging;naam;schoolweging\n{Board};Z901;0;OBS Fictief;28,50\n{Board};Z902;0;OBS Nieuw;30,00\n"))
             .Report.Outcome.ShouldBeOneOf("committed", "unchanged");
         (await ingest.ImportAsync("doorstroomtoets.csv", Outflow())).Report.Outcome.ShouldBeOneOf("committed", "unchanged");
     }
 
+    // Z902 is registered but has neither published nor pupil-level outflow results: nothing to look back on.
     [Fact]
     public async Task A_board_without_published_results_is_judged_from_its_pupils_outflow_results()
     {
