@@ -34,4 +34,12 @@ public static class Peildata
 
         return latest;
     }
+
+    /// <summary>
+    /// The date by which every pupil still at its school has a result in <paramref name="year"/>: when the midden
+    /// moment's results are in. Every LVS tests at midden in every groep; B8 is Cito's alone (DIA and IEP start
+    /// groep 8 at M8), so an earlier moment cannot tell a pupil who left from one not yet tested.
+    /// </summary>
+    public static DateOnly SeenInYearBy(int groep, SchoolYear year) =>
+        new TestMoment(MomentKind.Midden, groep).TypicalDate(year).AddDays(DaysForResultsToArrive);
 }

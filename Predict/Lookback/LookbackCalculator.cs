@@ -6,30 +6,44 @@ using Uitstroom.Domain.Vocabulary;
 namespace Uitstroom.Predict.Lookback;
 
 /// <summary>
-/// Looking back: turns one school's published results (as Ingest stores them) into the Inspectie's judgement, with
-/// the domain's rules. The judged window is the three outflow years ending in the last year of the Inspectie's
-/// published judgement, or else in the latest year on record, so a school whose last year is missing is caught.
+/// Looking back: turns one school's results into the Inspectie's judgement, with the domain's rules. A year the
+/// Inspectie published is taken as published; a year it did not (a fictional board, a school not in its file, a
+/// year after its file) is counted from the pupils' own doorstroomtoets results, as the Inspectie would
+/// (<see cref="YearTally.FromPupils"/>). The judged window is the three outflow years ending in the last year of
+/// the Inspectie's published judgement, or else in the latest year on record, so a school whose last year is
+/// missing is caught.
 /// </summary>
 public sealed class LookbackCalculator(Signaleringswaarden signaleringswaarden)
 {
-    public SchoolLookback Calculate(PublishedSchool school, SchoolYear latest)
+    public SchoolLookback Calculate(PublishedSchool school, SchoolYear latest) =>
+        Calculate(school, latest, new Dictionary<SchoolYear, YearTally>());
+
+    /// <param name="school">The school as published; a school the Inspectie never published carries no years.</param>
+    /// <param name="latest">The last outflow year on record, the end of the window when nothing pins it.</param>
+    /// <param name="pupilTallies">The school's outflow years counted from its pupils, for the years not published.</param>
+    public SchoolLookback Calculate(PublishedSchool school, SchoolYear latest, IReadOnlyDictionary<SchoolYear, YearTally> pupilTallies)
     {
         ArgumentNullException.ThrowIfNull(school);
+        ArgumentNullException.ThrowIfNull(pupilTallies);
         var last = school.Judgement is { LastSchoolYear.Length: > 0 } j ? SchoolYear.Parse(j.LastSchoolYear) : latest;
         var byYear = school.Years.ToDictionary(y => SchoolYear.Parse(y.SchoolYear));
-        var judged = Enumerable.Range(0, Judgement.JudgedYears).Select(i => Evidence(byYear, last.Plus(i - Judgement.JudgedYears + 1))).ToList();
+        JudgedYear Evidence(SchoolYear year) => LookbackCalculator.Evidence(byYear, pupilTallies, year);
+        var judged = Enumerable.Range(0, Judgement.JudgedYears).Select(i => Evidence(last.Plus(i - Judgement.JudgedYears + 1))).ToList();
         var earlier = Enumerable.Range(0, Judgement.SmallSchoolYears - Judgement.JudgedYears)
-            .Select(i => Evidence(byYear, last.Plus(i - Judgement.SmallSchoolYears + 1))).ToList();
+            .Select(i => Evidence(last.Plus(i - Judgement.SmallSchoolYears + 1))).ToList();
 
         var evidence = new SchoolEvidence(judged, school.HasSchoolweging ? school.Schoolweging : null, earlier, PublishedPooled(school));
         var judgement = Judgement.Judge(evidence, signaleringswaarden);
         return ToMessage(school, judgement);
     }
 
-    private static JudgedYear Evidence(Dictionary<SchoolYear, PublishedYear> byYear, SchoolYear year) =>
-        !byYear.TryGetValue(year, out var y) ? JudgedYear.Missing(year)
-        : y.Status == PublishedYearStatus.Masked ? JudgedYear.Masked(year)
-        : JudgedYear.Known(YearTally.FromPublished(year, y.PercentFundamental, y.PercentTarget, y.Pupils));
+    private static JudgedYear Evidence(
+        Dictionary<SchoolYear, PublishedYear> byYear, IReadOnlyDictionary<SchoolYear, YearTally> pupilTallies, SchoolYear year) =>
+        byYear.TryGetValue(year, out var y)
+            ? y.Status == PublishedYearStatus.Masked ? JudgedYear.Masked(year)
+              : JudgedYear.Known(YearTally.FromPublished(year, y.PercentFundamental, y.PercentTarget, y.Pupils))
+            : pupilTallies.TryGetValue(year, out var counted) && counted.Pupils > 0 ? JudgedYear.Known(counted)
+            : JudgedYear.Missing(year);
 
     /// <summary>Where masking hides the years, the Inspectie's published pooled value is all there is to judge.</summary>
     private static Pooled? PublishedPooled(PublishedSchool school) =>

@@ -3,12 +3,25 @@ using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Contracts.Predict.V1;
 using Uitstroom.Domain.Inspectie;
 using Uitstroom.Domain.Vocabulary;
+using Uitstroom.Predict.Forecasting;
 using Uitstroom.Predict.Lookback;
+using Uitstroom.Predict.Schools;
 
 namespace Uitstroom.Predict.Services;
 
-/// <summary>gRPC edge of the look-back: fetches the published results from Ingest and judges them here.</summary>
-public sealed class LookbackService(PublicData.PublicDataClient ingest, LookbackCalculator calculator, Signaleringswaarden signaleringswaarden)
+/// <summary>
+/// gRPC edge of the look-back: fetches the published results, the board's schools and its pupils' outflow results
+/// from Ingest and judges them here. Published years stay the source where the Inspectie has them; the pupils'
+/// own results fill in the rest, so a board the Inspectie never published (the fictional demo board, a new school)
+/// still has its look-back.
+/// </summary>
+public sealed class LookbackService(
+    PublicData.PublicDataClient ingest,
+    Registry.RegistryClient registry,
+    IPupilHistorySource histories,
+    LookbackCalculator calculator,
+    Signaleringswaarden signaleringswaarden,
+    TimeProvider clock)
     : Contracts.Predict.V1.Lookback.LookbackBase
 {
     public override async Task<SchoolLookback> GetSchoolLookback(GetSchoolLookbackRequest request, ServerCallContext context)
@@ -16,27 +29,52 @@ public sealed class LookbackService(PublicData.PublicDataClient ingest, Lookback
         var ovt = Ovt.Parse(request.Ovt);
         var published = await ingest.GetPublishedResultsAsync(
             new GetPublishedResultsRequest { Ovt = ovt.Value }, cancellationToken: context.CancellationToken);
-        return calculator.Calculate(published.Schools.Single(), Latest(published));
+        return published.LatestSchoolYear is { Length: > 0 } latest
+            ? calculator.Calculate(published.Schools.Single(), SchoolYear.Parse(latest))
+            : throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                "no published results are in the store yet; import the Inspectie's results file first (uitstroom public import)"));
     }
 
     public override async Task<BoardLookback> GetBoardLookback(GetBoardLookbackRequest request, ServerCallContext context)
     {
         var bgnr = BoardNumber.Parse(request.Bgnr);
-        var published = await ingest.GetPublishedResultsAsync(
-            new GetPublishedResultsRequest { Bgnr = bgnr }, cancellationToken: context.CancellationToken);
-        var latest = Latest(published);
+        var ct = context.CancellationToken;
+        // Published results first: it answers NotFound for a board that is in neither the registry nor the file.
+        var published = await ingest.GetPublishedResultsAsync(new GetPublishedResultsRequest { Bgnr = bgnr }, cancellationToken: ct);
+        var registered = await registry.ListSchoolsAsync(new ListSchoolsRequest { Bgnr = bgnr }, cancellationToken: ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var board = await histories.LoadAsync(bgnr, today, null, ct);
+        var counted = Tallies.BySchoolAndYear(board.Histories);
+
+        var latest = Latest(published, counted, today);
+        var none = new Dictionary<SchoolYear, YearTally>();
         return new BoardLookback
         {
             Bgnr = bgnr,
-            Schools = { published.Schools.Select(s => calculator.Calculate(s, latest)) },
+            Schools =
+            {
+                LookbackSchools.Of(published, registered, counted.ContainsKey).Select(s =>
+                    calculator.Calculate(s.School, latest, s.Id is { } id && counted.TryGetValue(id, out var t) ? t : none)),
+            },
             SignaleringswaardenSource = signaleringswaarden.Source,
             SignaleringswaardenPublished = signaleringswaarden.Published.ToString("yyyy-MM-dd"),
         };
     }
 
-    private static SchoolYear Latest(GetPublishedResultsResponse published) =>
-        published.LatestSchoolYear is { Length: > 0 } y
-            ? SchoolYear.Parse(y)
-            : throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                "no published results are in the store yet; import the Inspectie's results file first (uitstroom public import)"));
+    /// <summary>
+    /// The end of the judged window: the latest outflow year published or counted from the board's pupils. With
+    /// neither there is nothing to judge; the last finished outflow year then ends the window (the schools the
+    /// Inspectie lists show as te weinig gegevens) instead of failing the whole look-back.
+    /// </summary>
+    private static SchoolYear Latest(
+        GetPublishedResultsResponse published, Dictionary<SchoolId, Dictionary<SchoolYear, YearTally>> counted, DateOnly today)
+    {
+        var years = counted.Values.SelectMany(y => y.Keys).ToList();
+        if (published.LatestSchoolYear is { Length: > 0 } y)
+        {
+            years.Add(SchoolYear.Parse(y));
+        }
+
+        return years.Count > 0 ? years.Max() : SchoolYear.Containing(today).Plus(-1);
+    }
 }

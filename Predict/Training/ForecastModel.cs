@@ -34,13 +34,23 @@ public sealed class ForecastModel(
     public BinaryModel For(Target target) => target == Target.Fundamental ? fundamental : streef;
 
     /// <summary>
-    /// Whether a pupil is forecast on <paramref name="asOf"/>: in groep 5 to 8 of this school year. A history last
-    /// seen in an earlier year belongs to a pupil who left the school (or already left groep 8).
+    /// Whether a pupil is forecast on <paramref name="asOf"/>: in groep 5 to 8 of this school year. A pupil is seen
+    /// through its LVS results, and a new school year brings none until its first moment is taken: B8 in October
+    /// for Cito schools, M in February for everyone else and for groep 5 to 7. Until the midden results are due, a
+    /// pupil last seen in the previous year and not yet out of the school has moved up one groep; once they are due,
+    /// a history last seen in an earlier year belongs to a pupil who left the school (or already left groep 8).
     /// </summary>
     public static bool InScope(PupilHistory h, DateOnly asOf)
     {
+        ArgumentNullException.ThrowIfNull(h);
         var year = Domain.Vocabulary.SchoolYear.Containing(asOf);
-        return h.Year >= year && FeatureBuilder.GroepIn(h, year) is >= 5 and <= 8;
+        var groep = FeatureBuilder.GroepIn(h, year);
+        if (groep is < 5 or > 8)
+        {
+            return false;
+        }
+
+        return h.Year >= year || (h.Year == year.Plus(-1) && h.Outflow.Count == 0 && asOf < Peildata.SeenInYearBy(groep, year));
     }
 
     /// <summary>Every pupil in scope × subject, with both probabilities.</summary>

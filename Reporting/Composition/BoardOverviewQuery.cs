@@ -55,10 +55,12 @@ public sealed class BoardOverviewQuery(
         overview.Notices.AddRange(Notices.For(past, "terugblik (gerealiseerde uitstroom)", "lookback_unavailable"));
         overview.Notices.AddRange(Notices.For(future, "prognose", "forecast_unavailable"));
 
-        var pastBySchool = past.Value?.Schools.ToDictionary(s => s.Ovt) ?? [];
+        overview.Notices.AddRange(Notices.Empty(past));
+
+        var pastOf = LookbackIndex.Of(past.Value);
         var futureBySchool = future.Value?.Schools.ToDictionary(s => (s.Brin, s.Vestiging)) ?? [];
         overview.Schools.AddRange(schools.Schools.Select(s =>
-            Rows.School(s, pastBySchool.GetValueOrDefault(s.Ovt), futureBySchool.GetValueOrDefault((s.Brin, s.Vestiging)))));
+            Rows.School(s, pastOf(s), futureBySchool.GetValueOrDefault((s.Brin, s.Vestiging)))));
         overview.RealisedYears.AddRange(Years(overview.Schools.SelectMany(s => s.Fundamental.Realised.Select(y => y.SchoolYear))));
         overview.ForecastYears.AddRange(Years(overview.Schools.SelectMany(s => s.Fundamental.Forecast.Select(y => y.SchoolYear))));
         return overview;

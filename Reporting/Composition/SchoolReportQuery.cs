@@ -25,7 +25,7 @@ public sealed class SchoolReportQuery(
             $"forecast-school:{school.Brin}{school.Vestiging:00}", c => forecast.GetSchoolAsync(board, school.Brin, school.Vestiging, c), ct);
         var past = await lookbackPart;
         var future = await forecastPart;
-        var pastFacts = past.Value?.Schools.FirstOrDefault(s => s.Ovt == key);
+        var pastFacts = LookbackIndex.Of(past.Value)(school);
 
         var report = new SchoolReport
         {
@@ -38,6 +38,7 @@ public sealed class SchoolReportQuery(
             Summary = Rows.School(school, pastFacts, future.Value),
         };
         report.Notices.AddRange(Notices.For(past, "terugblik (gerealiseerde uitstroom)", "lookback_unavailable"));
+        report.Notices.AddRange(Notices.Empty(past));
         report.Notices.AddRange(Notices.For(future, "prognose", "forecast_unavailable"));
         report.RealisedYears.AddRange(report.Summary.Fundamental.Realised.Select(y => y.SchoolYear));
         report.ForecastYears.AddRange(report.Summary.Fundamental.Forecast.Select(y => y.SchoolYear));

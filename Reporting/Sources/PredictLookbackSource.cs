@@ -6,12 +6,24 @@ namespace Uitstroom.Reporting.Sources;
 /// <summary>The look-back over Predict's <c>Lookback</c> service.</summary>
 public sealed class PredictLookbackSource(Lookback.LookbackClient lookback, IOptions<SourceOptions> options) : ILookbackSource
 {
-    public Task<BoardLookbackFacts> GetBoardAsync(string bgnr, CancellationToken ct) => SourceCalls.Guard("predict", async () =>
+    public async Task<BoardLookbackFacts> GetBoardAsync(string bgnr, CancellationToken ct)
     {
-        var reply = await lookback.GetBoardLookbackAsync(
-            new GetBoardLookbackRequest { Bgnr = bgnr }, deadline: DateTime.UtcNow + options.Value.PredictDeadline, cancellationToken: ct);
-        return new BoardLookbackFacts([.. reply.Schools.Select(Map)], reply.SignaleringswaardenSource);
-    });
+        try
+        {
+            return await SourceCalls.Guard("predict", async () =>
+            {
+                var reply = await lookback.GetBoardLookbackAsync(
+                    new GetBoardLookbackRequest { Bgnr = bgnr }, deadline: DateTime.UtcNow + options.Value.PredictDeadline, cancellationToken: ct);
+                return new BoardLookbackFacts([.. reply.Schools.Select(Map)], reply.SignaleringswaardenSource);
+            });
+        }
+        catch (KeyNotFoundException)
+        {
+            // Predict answered: it has no results to look back on for this board. That is an empty look-back (the
+            // page says so), not an outage, and not a reason to fail the whole report.
+            return new BoardLookbackFacts([], "");
+        }
+    }
 
     private static SchoolLookbackFacts Map(SchoolLookback s) => new(
         s.Ovt,
@@ -23,7 +35,11 @@ public sealed class PredictLookbackSource(Lookback.LookbackClient lookback, IOpt
             y.Status == "known" ? y.PercentTarget : null))],
         s.HasPupils ? s.Pupils : null,
         Map(s.Fundamental),
-        Map(s.Target));
+        Map(s.Target))
+    {
+        Brin = s.Brin,
+        Name = s.Name,
+    };
 
     private static IndicatorLookbackFacts Map(IndicatorLookback? i) => i is null
         ? new IndicatorLookbackFacts(null, null, "", "")

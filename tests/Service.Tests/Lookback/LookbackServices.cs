@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Uitstroom.Service.Tests.PublicData;
 using PublicDataClient = Uitstroom.Contracts.Ingest.V1.PublicData.PublicDataClient;
+using PupilHistoriesClient = Uitstroom.Contracts.Ingest.V1.PupilHistories.PupilHistoriesClient;
+using RegistryClient = Uitstroom.Contracts.Ingest.V1.Registry.RegistryClient;
 
 namespace Uitstroom.Service.Tests.Lookback;
 
@@ -42,16 +44,21 @@ public sealed class LookbackServices : IAsyncLifetime, IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    /// <summary>Predict with its <c>PublicData</c> client pointed at the in-memory Ingest instead of service discovery.</summary>
+    /// <summary>Predict with its Ingest clients (published results, registry, pupil histories) pointed at the in-memory Ingest.</summary>
     public sealed class PredictHost(WebApplicationFactory<IngestProgram> ingest) : WebApplicationFactory<PredictProgram>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
-            builder.ConfigureTestServices(services => services
-                .AddGrpcClient<PublicDataClient>(o => o.Address = ingest.Server.BaseAddress)
-                .ConfigurePrimaryHttpMessageHandler(() => ingest.Server.CreateHandler()));
+            builder.ConfigureTestServices(services =>
+            {
+                ToIngest(services.AddGrpcClient<PublicDataClient>(o => o.Address = ingest.Server.BaseAddress));
+                ToIngest(services.AddGrpcClient<RegistryClient>(o => o.Address = ingest.Server.BaseAddress));
+                ToIngest(services.AddGrpcClient<PupilHistoriesClient>(o => o.Address = ingest.Server.BaseAddress));
+            });
         }
+
+        private void ToIngest(IHttpClientBuilder client) => client.ConfigurePrimaryHttpMessageHandler(() => ingest.Server.CreateHandler());
 
         public GrpcChannel Channel() =>
             GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
