@@ -23,3 +23,6 @@ uitstroom import "$world/scholen.csv" "$world"/lvs/*/*.csv "$world"/doorstroomto
 if ! uitstroom models 2>/dev/null | grep -qi 'current\|huidig\|\*'; then
   uitstroom train | tail -3
 fi
+
+# The forecast of the whole board is computed once now (and cached in Redis), so the first page view is fast.
+uitstroom forecast schools --board 90001 --format csv >/dev/null
