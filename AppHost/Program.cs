@@ -24,6 +24,7 @@ var ingest = builder.AddProject<Projects.Ingest>("ingest")
 // Predict reads pupil histories from Ingest and caches its forecasts in Redis.
 var predict = builder.AddProject<Projects.Predict>("predict")
     .WithServiceEndpoints(ports.Predict)
+    .WithLocalModels(store)
     .WithReference(cache)
     .WithReference(ingest.GetEndpoint("grpc"))
     .WaitFor(cache)
