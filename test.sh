@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 scripts/prerequisites.sh test || exit 1
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export UITSTROOM_SHARED_DATA="${UITSTROOM_SHARED_DATA:-$(cd .. && pwd)/shared/data}"
+# The tests find ../shared/data themselves (tests/Shared/SharedData.cs walks up from the checkout); an explicit
+# UITSTROOM_SHARED_DATA is passed through untouched.
 
 pgdir=$(mktemp -d /tmp/uitstroom-pg.XXXXXX)
 chmod 755 "$pgdir"

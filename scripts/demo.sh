@@ -19,8 +19,9 @@ shopt -s nullglob
 uitstroom import "$world/scholen.csv" "$world"/lvs/*/*.csv "$world"/doorstroomtoets/*.csv \
   --report "$data/demo-import-rejected.csv" | grep -E '^[^ ].*: (committed|unchanged|refused)' || true
 
-# A model version is trained once; later runs reuse it (forecasts answer FailedPrecondition until one exists).
-if ! uitstroom models 2>/dev/null | grep -qi 'current\|huidig\|\*'; then
+# A model version is trained once; later runs reuse the current one (`uitstroom models` marks it "current");
+# forecasts answer FailedPrecondition until one exists.
+if ! uitstroom models 2>/dev/null | grep -qw current; then
   uitstroom train | tail -3
 fi
 
