@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Uitstroom.Contracts.Normalise.V1;
 using Uitstroom.Ingest.Histories;
 using Uitstroom.Ingest.Importing;
+using Uitstroom.Ingest.Norms;
 using Uitstroom.Ingest.PublicData;
 using Uitstroom.Ingest.Store;
 using Uitstroom.ServiceDefaults;
@@ -32,6 +34,12 @@ internal static class Extensions
             sp.GetRequiredService<IConfiguration>()["services:normalise:grpc:0"] is { Length: > 0 }
                 ? ActivatorUtilities.CreateInstance<GrpcResultNormaliser>(sp)
                 : new RawOnlyNormaliser());
+        // The LVS providers an import accepts are those Normalise has tables for; a bare Ingest knows the shipped ones.
+        builder.Services.AddSingleton<ILvsProviderDirectory>(sp =>
+            sp.GetRequiredService<IConfiguration>()["services:normalise:grpc:0"] is { Length: > 0 }
+                ? ActivatorUtilities.CreateInstance<NormaliseProviderDirectory>(sp)
+                : new ShippedProviderDirectory());
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         // Imports are uploaded in chunks well below this; the margin covers a client's larger chunk size.
         builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);

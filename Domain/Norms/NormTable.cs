@@ -28,6 +28,12 @@ public sealed record NormTable(string Provider, int Version, string Source, bool
     /// <summary>The provider's name for its score (vaardigheidsscore, ontwikkelscore …), if stated.</summary>
     public string Scale { get; init; } = "";
 
+    /// <summary>
+    /// Other names files use for this provider ("CITO LOVS", "LEERLING IN BEELD" for CITO), upper case. They live
+    /// with the table so that a provider registered later brings its own spellings and Ingest keeps no list.
+    /// </summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     /// <summary>The lowest and highest valid score (inclusive), if stated; Ingest rejects scores outside.</summary>
     public double? ScoreMin { get; init; }
 

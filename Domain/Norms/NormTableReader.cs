@@ -5,7 +5,7 @@ namespace Uitstroom.Domain.Norms;
 
 /// <summary>
 /// Reads a norm table file: <c># key: value</c> header lines (provider, version, source, illustrative, and
-/// optionally scale, score_min, score_max), then a <c>vak;toetsmoment;cut_1f;cut_streef</c> header, optionally
+/// optionally scale, aliases, score_min, score_max), then a <c>vak;toetsmoment;cut_1f;cut_streef</c> header, optionally
 /// followed by <c>;norm_mean;norm_sd</c>, and one row per subject and moment. The separator is ';' (decimal comma
 /// allowed) or ',' (decimal point). Errors name the line and the reason.
 /// </summary>
@@ -100,6 +100,7 @@ public static class NormTableReader
         return new NormTable(provider, version, Required("source"), illustrative, cuts)
         {
             Scale = meta.GetValueOrDefault("scale", ""),
+            Aliases = ReadAliases(meta.GetValueOrDefault("aliases", ""), provider, origin),
             ScoreMin = min,
             ScoreMax = max,
         };
@@ -108,6 +109,26 @@ public static class NormTableReader
     /// <summary>Provider codes as they appear in files and on the wire: CITO, IEP, DIA, ROUTE_8, BOOM …</summary>
     public static bool IsProviderCode(string code) =>
         code.Length is > 0 and <= 40 && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+
+    /// <summary>A comma-separated list of other names; each is what a file's aanbieder column may say instead of the code.</summary>
+    private static string[] ReadAliases(string text, string provider, string origin)
+    {
+        var aliases = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(a => a.ToUpperInvariant())
+            .Where(a => a != provider)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        foreach (var alias in aliases)
+        {
+            // An alias is matched against one CSV field, so it must be printable text of a sensible length.
+            if (alias.Length > 40 || alias.Any(c => char.IsControl(c) || c is ';' or '"'))
+            {
+                throw new DomainFormatException($"{origin}: alias '{alias}' is not a valid provider name (at most 40 characters, no ';', '\"' or control characters)");
+            }
+        }
+
+        return aliases;
+    }
 
     private static NormCut ReadRow(string[] fields, bool withNorms, string origin, int lineNumber, HashSet<(Subject, TestMoment)> seen)
     {

@@ -18,6 +18,11 @@ public static class NormTableWriter
             csv.Append(inv, $"# scale: {table.Scale}\n");
         }
 
+        if (table.Aliases.Count > 0)
+        {
+            csv.Append(inv, $"# aliases: {string.Join(", ", table.Aliases)}\n");
+        }
+
         if (table.ScoreMin is { } min)
         {
             csv.Append(inv, $"# score_min: {min:R}\n");

@@ -1,31 +1,68 @@
+using Uitstroom.Domain.Norms;
+
 namespace Uitstroom.Domain.Results;
 
 /// <summary>The range of scores a provider's LVS scale can produce; a score outside it is a typing or export error.</summary>
 public sealed record ScoreRange(double Min, double Max)
 {
+    /// <summary>No stated range: every finite score is accepted (the norm table states none).</summary>
+    public static ScoreRange Unbounded { get; } = new(double.NegativeInfinity, double.PositiveInfinity);
+
     public bool Contains(double score) => score >= Min && score <= Max;
 }
 
+/// <summary>One LVS provider as imports know it: its code, the other names files use for it, and its valid scores.</summary>
+public sealed record LvsProvider(string Code, IReadOnlyList<string> Aliases, ScoreRange Range);
+
 /// <summary>
-/// The test providers an import accepts, by the codes files use. LVS ranges are deliberately generous bounds of
-/// each published scale (domain.md §5), not norms: they catch a percentile in the score column or a stray digit,
-/// never a weak pupil.
+/// The LVS providers an import accepts. There is no list of them here: they are the providers Normalise holds norm
+/// tables for (a result without a table could never reach the uniform scale), with the aliases and score range each
+/// table states, so registering a table is all it takes for a new provider's results to import.
 /// </summary>
+public sealed class LvsProviders
+{
+    private readonly Dictionary<string, LvsProvider> _byName = new(StringComparer.OrdinalIgnoreCase);
+
+    public LvsProviders(IEnumerable<LvsProvider> providers)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        foreach (var provider in providers)
+        {
+            // A code wins over another provider's alias: the code is what the provider's own table is filed under.
+            _byName[provider.Code] = provider;
+        }
+
+        foreach (var provider in _byName.Values.ToList())
+        {
+            foreach (var alias in provider.Aliases)
+            {
+                _byName.TryAdd(alias, provider);
+            }
+        }
+
+        Codes = [.. _byName.Values.Select(p => p.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>From norm tables (any versions): the newest version of each provider gives its aliases and range.</summary>
+    public static LvsProviders FromTables(IEnumerable<NormTable> tables) =>
+        new(tables.GroupBy(t => t.Provider, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(t => t.Version)!)
+            .Select(t => new LvsProvider(t.Provider, t.Aliases,
+                new ScoreRange(t.ScoreMin ?? double.NegativeInfinity, t.ScoreMax ?? double.PositiveInfinity))));
+
+    public static LvsProviders None { get; } = new([]);
+
+    /// <summary>Every provider code, sorted: what an "unknown aanbieder" message lists.</summary>
+    public IReadOnlyList<string> Codes { get; }
+
+    public bool TryFind(string text, out LvsProvider provider) => _byName.TryGetValue(text.Trim(), out provider!);
+
+    public string Describe() => Codes.Count == 0 ? "(no provider has a norm table)" : string.Join(", ", Codes);
+}
+
+/// <summary>The doorstroomtoetsen an outflow file may name: a fixed legal list, unlike the LVS providers.</summary>
 public static class Providers
 {
-    private static readonly Dictionary<string, (string Code, ScoreRange Range)> Lvs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        // Cito vaardigheidsscores (LOVS 3.0 / Leerling in beeld) run from about 0 to a few hundred.
-        ["CITO"] = ("CITO", new ScoreRange(0, 400)),
-        ["CITO LOVS"] = ("CITO", new ScoreRange(0, 400)),
-        ["LEERLING IN BEELD"] = ("CITO", new ScoreRange(0, 400)),
-        // IEP ontwikkelscores: 60 ≈ 1F and 80 ≈ 2F/1S at the end of groep 8; the scale stays below 200.
-        ["IEP"] = ("IEP", new ScoreRange(0, 200)),
-        // DIA's Dia-scores run in the hundreds.
-        ["DIA"] = ("DIA", new ScoreRange(0, 1000)),
-        ["BOOM"] = ("BOOM", new ScoreRange(0, 1000)),
-    };
-
     /// <summary>The six approved doorstroomtoetsen, as the chain API names them (domain.md §3).</summary>
     private static readonly Dictionary<string, string> Outflow = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -40,20 +77,6 @@ public static class Providers
         ["CITO"] = "LEERLING_IN_BEELD",
         ["DOE"] = "DOE",
     };
-
-    public static IReadOnlyCollection<string> LvsCodes { get; } = [.. Lvs.Values.Select(v => v.Code).Distinct()];
-
-    public static bool TryLvs(string text, out string code, out ScoreRange range)
-    {
-        if (Lvs.TryGetValue(text.Trim(), out var found))
-        {
-            (code, range) = found;
-            return true;
-        }
-
-        (code, range) = ("", new ScoreRange(0, 0));
-        return false;
-    }
 
     public static bool TryOutflow(string text, out string code) => Outflow.TryGetValue(text.Trim(), out code!);
 }

@@ -9,7 +9,8 @@ namespace Uitstroom.Ingest.Importing;
 /// <summary>
 /// Calls Normalise's columnar NormaliseBatch. Normalise refuses a whole batch for one result it cannot place (a
 /// moment its table lacks); the import then stores that batch raw and says so, rather than failing the import:
-/// raw values are never lost, and re-normalising is a later, separate step.
+/// raw values are never lost, and re-normalising is a later, separate step. An unreachable Normalise fails the
+/// import instead (Unavailable, nothing stored): the import could not even check its providers then.
 /// </summary>
 public sealed class GrpcResultNormaliser(NormTables.NormTablesClient client, ILogger<GrpcResultNormaliser> logger) : IResultNormaliser
 {
@@ -50,8 +51,12 @@ public sealed class GrpcResultNormaliser(NormTables.NormTablesClient client, ILo
 
             return new NormaliseOutcome(values, null);
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.Unimplemented
-                                         or StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                $"Normalise is unreachable ({e.StatusCode}: {e.Status.Detail}): nothing was imported; try again when it is up"));
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.Unimplemented)
         {
             logger.LogWarning("NormaliseBatch failed ({Status}: {Detail}); storing {Count} results raw", e.StatusCode, e.Status.Detail, batch.Count);
             return new NormaliseOutcome(new Normalised?[batch.Count],

@@ -1,5 +1,6 @@
 using Uitstroom.Domain.Results;
 using Uitstroom.Ingest.Parsing;
+using Uitstroom.Ingest.Norms;
 using Uitstroom.Ingest.Store;
 
 namespace Uitstroom.Ingest.Importing;
@@ -9,7 +10,7 @@ namespace Uitstroom.Ingest.Importing;
 /// normalises LVS results in batches, and writes everything in one transaction. Default: valid rows are stored and
 /// the rest reported; strict: any rejection stores nothing. A file that cannot be read at all stores nothing.
 /// </summary>
-public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormaliser normaliser, ILogger<Importer> logger)
+public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormaliser normaliser, ILvsProviderDirectory providers, ILogger<Importer> logger)
 {
     private const int NormaliseBatch = 8192;
     private const int ProgressEvery = 50_000;
@@ -43,7 +44,8 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
                 switch (table.Format)
                 {
                     case FileFormat.LvsCsv:
-                        await LvsAsync(new LvsCsvParser(table), schools, batch, run, cancellationToken);
+                        // The providers come from Normalise's tables; unreachable, it fails the import (Unavailable), storing nothing.
+                        await LvsAsync(new LvsCsvParser(table, await providers.LookupAsync(cancellationToken)), schools, batch, run, cancellationToken);
                         break;
                     case FileFormat.OutflowCsv:
                         await OutflowAsync(new OutflowCsvParser(table).Rows(), schools, batch, run, cancellationToken);

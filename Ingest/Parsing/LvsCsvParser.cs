@@ -1,5 +1,6 @@
 using nietras.SeparatedValues;
 using Uitstroom.Domain.Results;
+using Uitstroom.Ingest.Norms;
 
 namespace Uitstroom.Ingest.Parsing;
 
@@ -8,15 +9,17 @@ namespace Uitstroom.Ingest.Parsing;
 /// (a moment must belong to the groep, a score must lie within the provider's scale). Checks that need the registry
 /// or other rows (unknown school, duplicates) are the import's.
 /// </summary>
-public sealed class LvsCsvParser(CsvTable table)
+/// <param name="providers">The LVS providers (from Normalise's norm tables); the shipped tables' providers when omitted.</param>
+public sealed class LvsCsvParser(CsvTable table, LvsProviderLookup? providers = null)
 {
+    private readonly LvsProviderLookup _known = providers ?? new LvsProviderLookup(ShippedProviderDirectory.Providers);
+
     /// <summary>Longer rows are refused unread: no export of ours has a row anywhere near this.</summary>
     public const int MaxRowLength = 64 * 1024;
 
     private readonly SpanCache<SchoolYear?> _years = new(t => SchoolYear.TryParse(t, out var y) ? y : null);
     private readonly SpanCache<TestMoment?> _moments = new(t => TestMoment.TryParse(t, out var m) ? m : null);
     private readonly SpanCache<Subject?> _subjects = new(t => Subjects.TryParse(t, out var s) ? s : null);
-    private readonly SpanCache<(string Code, ScoreRange Range)?> _providers = new(t => Providers.TryLvs(t, out var c, out var r) ? (c, r) : null);
     private readonly SpanCache<string?> _brins = new(t => t.Length == 4 && t.All(char.IsAsciiLetterOrDigit) ? t.ToUpperInvariant() : null);
     private readonly SpanCache<string?> _niveaus = new(ParseNiveau);
     private readonly SpanCache<ReferenceLevel?> _levels = new(t => ReferenceLevels.TryParse(t, out var l) ? l : null);
@@ -34,6 +37,11 @@ public sealed class LvsCsvParser(CsvTable table)
     private readonly int _percentile = table.IndexOf(Column.Percentiel);
     private readonly int _niveau = table.IndexOf(Column.Niveau);
     private readonly int _level = table.IndexOf(Column.Referentieniveau);
+
+    // Made on first use: a field initialiser cannot read the _known field beside it.
+    private SpanCache<LvsProvider?> Providers => _providers ??= new(t => _known.Find(t));
+
+    private SpanCache<LvsProvider?>? _providers;
 
     public IEnumerable<Parsed<LvsResult>> Rows()
     {
@@ -94,9 +102,9 @@ public sealed class LvsCsvParser(CsvTable table)
             return Row.Fail<LvsResult>(line, $"toetsmoment {moment} is impossible in groep {groep}: it is a groep-{moment.Groep} moment");
         }
 
-        if (_providers.Get(row[_provider].Span) is not { } provider)
+        if (Providers.Get(row[_provider].Span) is not { } provider)
         {
-            return Row.Fail<LvsResult>(line, $"unknown aanbieder '{Fields.Show(row[_provider].Span)}': expected one of {string.Join(", ", Providers.LvsCodes)}");
+            return Row.Fail<LvsResult>(line, $"unknown aanbieder '{Fields.Show(row[_provider].Span)}': expected one of {_known.Current.Describe()} (the providers with a norm table; register one with 'uitstroom norms register')");
         }
 
         if (_subjects.Get(row[_subject].Span) is not { } subject)

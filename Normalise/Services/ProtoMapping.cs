@@ -57,6 +57,7 @@ internal static class ProtoMapping
         Scale = table.Scale,
         HasNorms = table.HasNorms,
         Shipped = shipped,
+        Aliases = { table.Aliases },
     };
 
     public static NormRow Row(NormCut cut) => new()

@@ -106,9 +106,37 @@ public sealed class NormTableCatalog
                     exists: versions!.Any(v => v.Table.Version == table.Version));
             }
 
+            RefuseClashingNames(table, origin);
             _folder?.Save(table);
             _byProvider = With(_byProvider, table);
             return table;
+        }
+    }
+
+    /// <summary>
+    /// A file's aanbieder column is matched against every provider's code and aliases, so one name may belong to one
+    /// provider only; otherwise an import could not tell whose results a row holds.
+    /// </summary>
+    private void RefuseClashingNames(NormTable table, string origin)
+    {
+        foreach (var (provider, versions) in _byProvider)
+        {
+            if (provider == table.Provider)
+            {
+                continue;
+            }
+
+            var newest = versions[^1].Table;
+            var taken = newest.Aliases.Append(provider).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (table.Aliases.FirstOrDefault(taken.Contains) is { } clash)
+            {
+                throw new DomainFormatException($"{origin}: alias '{clash}' already names provider {provider}");
+            }
+
+            if (newest.Aliases.Contains(table.Provider, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new DomainFormatException($"{origin}: provider code {table.Provider} is already an alias of provider {provider}");
+            }
         }
     }
 

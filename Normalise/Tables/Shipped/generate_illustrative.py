@@ -46,6 +46,7 @@ model='Rows follow one documented model (docs/uniform-scale.md): each row\'s nor
 write(D+'cito.csv',f"""# provider: CITO
 # version: 1
 # scale: vaardigheidsscore (LOVS 3.0 / Leerling in beeld)
+# aliases: CITO LOVS, LEERLING IN BEELD
 # score_min: 50
 # score_max: 450
 # source: ILLUSTRATIVE except one public anchor: Cito Rekenen-Wiskunde 3.0 puts the 1F level at about vaardigheidsscore 250, just above the average E6 pupil (here: rekenen cut_1f at M8 = 250, rekenen norm_mean at E6 = 247). Every other number is illustrative until the licensed Cito tables are registered. {model}

@@ -65,7 +65,8 @@ public class NormTableReaderTests
         var again = NormTableReader.Read(new StringReader(NormTableWriter.Write(table)), "round trip");
 
         again.Cuts.ShouldBe(table.Cuts);
-        (again with { Cuts = table.Cuts }).ShouldBe(table);
+        again.Aliases.ShouldBe(table.Aliases);
+        (again with { Cuts = table.Cuts, Aliases = table.Aliases }).ShouldBe(table);
         again.ScoreMin.ShouldBe(table.ScoreMin);
         again.Scale.ShouldBe(table.Scale);
     }
