@@ -40,6 +40,7 @@ internal static class Extensions
                 ? ActivatorUtilities.CreateInstance<NormaliseProviderDirectory>(sp)
                 : new ShippedProviderDirectory());
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Renormaliser>();
 
         // Imports are uploaded in chunks well below this; the margin covers a client's larger chunk size.
         builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);

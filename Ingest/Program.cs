@@ -15,6 +15,7 @@ app.MapGrpcService<RegistryService>();
 app.MapGrpcService<PublicDataService>();
 app.MapGrpcService<ImportService>();
 app.MapGrpcService<PupilHistoriesService>();
+app.MapGrpcService<StoredNormsService>();
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();
 

@@ -65,6 +65,21 @@ public sealed class HistoryRepository(StoreConnectionFactory store)
         return ([.. lvs], [.. outflow]);
     }
 
+    /// <summary>A board's outflow rows known on <paramref name="asOf"/>, ordered by pupil, year and subject.</summary>
+    public async Task<IReadOnlyList<OutflowHistoryRow>> ReadOutflowAsync(string bgnr, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OutflowHistoryRow>(new CommandDefinition(
+            """
+            SELECT r.pupil_key AS PupilKey, r.brin AS Brin, r.vestiging AS Vestiging, r.school_year AS SchoolYear, r.subject AS Subject,
+                   r.provider AS Provider, r.level AS Level, r.exempt AS Exempt
+            FROM outflow_result r JOIN school s ON s.brin = r.brin AND s.vestiging = r.vestiging
+            WHERE s.bgnr = @bgnr AND r.school_year <= @maxYear
+            ORDER BY r.pupil_key, r.school_year, r.subject
+            """, new { bgnr, maxYear = LastOutflowYearKnownOn(asOf) }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
     public async Task<long> GenerationAsync(string bgnr, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenAsync(cancellationToken);

@@ -51,6 +51,42 @@ public sealed class PupilHistoriesService(HistoryRepository histories, RegistryR
         }
     }
 
+    public override async Task<OutflowTallyResponse> TallyOutflow(OutflowTallyRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var bgnr = BoardNumber.Parse(request.Bgnr);
+        if (!await registry.BoardExistsAsync(bgnr, ct))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"board {bgnr} is not in the registry"));
+        }
+
+        var asOf = AsOf(request.AsOf);
+        var generation = await histories.GenerationAsync(bgnr, ct);
+        var tallies = OutflowTallies.BySchool(await histories.ReadOutflowAsync(bgnr, asOf, ct), out var schools);
+        var response = new OutflowTallyResponse { Generation = generation };
+        for (var i = 0; i < tallies.Count; i++)
+        {
+            response.Tallies.Add(new OutflowTally
+            {
+                Brin = schools[i].Brin,
+                Vestiging = schools[i].Vestiging,
+                SchoolYear = tallies[i].Year.StartYear,
+                Pupils = tallies[i].Pupils,
+                Results = tallies[i].Results,
+                AtFundamental = tallies[i].AtFundamental,
+                AtTarget = tallies[i].AtTarget,
+            });
+        }
+
+        return response;
+    }
+
+    private static DateOnly AsOf(string text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? DateOnly.FromDateTime(DateTime.UtcNow)
+            : DateOnly.TryParseExact(text, "yyyy-MM-dd", out var d) ? d
+            : throw new RpcException(new Status(StatusCode.InvalidArgument, $"malformed as_of '{text}': expected yyyy-MM-dd"));
+
     public override async Task<DataGenerationResponse> GetDataGeneration(DataGenerationRequest request, ServerCallContext context)
     {
         var bgnr = BoardNumber.Parse(request.Bgnr);
