@@ -3,9 +3,7 @@ using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Contracts.Predict.V1;
 using Uitstroom.Domain.Inspectie;
 using Uitstroom.Domain.Vocabulary;
-using Uitstroom.Predict.Forecasting;
 using Uitstroom.Predict.Lookback;
-using Uitstroom.Predict.Schools;
 
 namespace Uitstroom.Predict.Services;
 
@@ -18,7 +16,7 @@ namespace Uitstroom.Predict.Services;
 public sealed class LookbackService(
     PublicData.PublicDataClient ingest,
     Registry.RegistryClient registry,
-    IPupilHistorySource histories,
+    PupilHistories.PupilHistoriesClient histories,
     LookbackCalculator calculator,
     Signaleringswaarden signaleringswaarden,
     TimeProvider clock)
@@ -43,8 +41,8 @@ public sealed class LookbackService(
         var published = await ingest.GetPublishedResultsAsync(new GetPublishedResultsRequest { Bgnr = bgnr }, cancellationToken: ct);
         var registered = await registry.ListSchoolsAsync(new ListSchoolsRequest { Bgnr = bgnr }, cancellationToken: ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var board = await histories.LoadAsync(bgnr, today, null, ct);
-        var counted = Tallies.BySchoolAndYear(board.Histories);
+        // Counted by Ingest where the rows are: the look-back needs the counts, not the pupils' histories.
+        var counted = await OutflowCounts.ForBoardAsync(histories, bgnr, today, ct);
 
         var latest = Latest(published, counted, today);
         var none = new Dictionary<SchoolYear, YearTally>();
