@@ -5,18 +5,22 @@ using Uitstroom.Contracts.Normalise.V1;
 
 namespace Uitstroom.Cli.Commands;
 
-/// <summary><c>uitstroom norms list|show|register</c>: the norm tables Normalise holds, and adding one.</summary>
+/// <summary>
+/// <c>uitstroom norms list|show|register|renormalise</c>: the norm tables Normalise holds, adding one, and putting
+/// stored results on a provider's newest table.
+/// </summary>
 internal static class NormsCommand
 {
     private const string IllustrativeWarning =
         "[yellow]illustratief:[/] these numbers are illustrative, not the provider's licensed norms; register the licensed table to replace them (docs/uniform-scale.md).";
 
     public static Command Create() =>
-        new("norms", "Norm tables that put every provider's scores on the uniform scale: list, show, register.")
+        new("norms", "Norm tables that put every provider's scores on the uniform scale: list, show, register, renormalise.")
         {
             List(),
             Show(),
             Register(),
+            Renormalise(),
         };
 
     private static Command List()
@@ -114,6 +118,28 @@ internal static class NormsCommand
             if (t.Illustrative)
             {
                 AnsiConsole.MarkupLine("[yellow]note:[/] the file does not say '# illustrative: false', so its values are shown as illustrative.");
+            }
+        }));
+        return command;
+    }
+
+    private static Command Renormalise()
+    {
+        var provider = new Option<string>("--provider") { Description = "the provider whose stored results move to its newest table (code or alias)", Required = true };
+        var board = new Option<string?>("--board") { Description = "only this board's results (BGNR); default every board" };
+        var command = new Command("renormalise", "Put a provider's stored LVS results on its newest norm table (all or nothing).") { provider, board };
+        command.SetAction((parse, ct) => CliRunner.RunAsync(async () =>
+        {
+            var client = new Contracts.Ingest.V1.StoredNorms.StoredNormsClient(Endpoints.Channel(parse, Endpoints.IngestOption));
+            // A provider's results on a national platform run into the millions: allow minutes, not seconds.
+            var reply = await client.RenormaliseAsync(
+                new Contracts.Ingest.V1.RenormaliseRequest { Provider = parse.GetValue(provider)!, Bgnr = parse.GetValue(board) ?? "" },
+                deadline: CliRunner.Deadline(TimeSpan.FromMinutes(30)), cancellationToken: ct);
+            AnsiConsole.MarkupLineInterpolated(
+                $"[bold]{reply.Provider}[/]: {reply.Changed:N0} of {reply.Results:N0} stored results changed; all now carry table version {reply.TableVersion}.");
+            if (reply.Boards.Count > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"boards with new values (their forecasts are recomputed): {string.Join(", ", reply.Boards)}");
             }
         }));
         return command;
