@@ -42,11 +42,13 @@ public sealed class BatchNormaliser(NormTableCatalog catalog)
         var percentile = ArrayPool<double>.Shared.Rent(request.Percentile.Count);
         var band = ArrayPool<NormBand>.Shared.Rent(request.Band.Count);
         var level = ArrayPool<OnTrackLevel>.Shared.Rent(request.ReportedLevel.Count);
-        // Exact-length output columns: RepeatedField.AddRange copies an array in one go, but a segment element by element.
-        var uniform = new double[n];
-        var outPercentile = new double[n];
-        var source = new PercentileSource[n];
-        var route = new NormRoute[n];
+        // Pooled output columns, copied once into the reply (PooledColumn says how).
+        using var uniform = new PooledColumn<double>(n);
+        using var outPercentile = new PooledColumn<double>(n);
+        using var source = new PooledColumn<PercentileSource>(n);
+        using var route = new PooledColumn<NormRoute>(n);
+        using var wireSource = new PooledColumn<V1.PercentileSource>(n);
+        using var wireRoute = new PooledColumn<V1.Route>(n);
         try
         {
             for (var i = 0; i < n; i++)
@@ -82,14 +84,16 @@ public sealed class BatchNormaliser(NormTableCatalog catalog)
             var input = new ResultColumns(
                 providerIndex.AsSpan(0, n), subject.AsSpan(0, n), moment.AsSpan(0, n), score.AsSpan(0, n),
                 percentile.AsSpan(0, request.Percentile.Count), band.AsSpan(0, request.Band.Count), level.AsSpan(0, request.ReportedLevel.Count));
-            var output = new NormalisedColumns(uniform.AsSpan(0, n), outPercentile.AsSpan(0, n), source.AsSpan(0, n), route.AsSpan(0, n));
+            var output = new NormalisedColumns(uniform.Span, outPercentile.Span, source.Span, route.Span);
             Normaliser.Normalise(tables, input, output);
 
             response.Uniform.AddRange(uniform);
             response.Percentile.AddRange(outPercentile);
             // The wire enums share the domain's numbers (ProtoMapping), so the columns are copied as they are.
-            response.PercentileSource.AddRange(Reinterpret<PercentileSource, V1.PercentileSource>(source, n));
-            response.Route.AddRange(Reinterpret<NormRoute, V1.Route>(route, n));
+            MemoryMarshal.Cast<PercentileSource, V1.PercentileSource>(source.Span).CopyTo(wireSource.Span);
+            MemoryMarshal.Cast<NormRoute, V1.Route>(route.Span).CopyTo(wireRoute.Span);
+            response.PercentileSource.AddRange(wireSource);
+            response.Route.AddRange(wireRoute);
 
             return response;
         }
@@ -107,15 +111,6 @@ public sealed class BatchNormaliser(NormTableCatalog catalog)
             ArrayPool<NormBand>.Shared.Return(band);
             ArrayPool<OnTrackLevel>.Shared.Return(level);
         }
-    }
-
-    private static TWire[] Reinterpret<TDomain, TWire>(TDomain[] column, int n)
-        where TDomain : unmanaged, Enum
-        where TWire : unmanaged, Enum
-    {
-        var wire = new TWire[n];
-        MemoryMarshal.Cast<TDomain, TWire>(column.AsSpan(0, n)).CopyTo(wire);
-        return wire;
     }
 
     private CompiledNormTable[] ResolveTables(V1.NormaliseBatchRequest request)

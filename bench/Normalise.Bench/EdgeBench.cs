@@ -11,6 +11,29 @@ namespace Uitstroom.Normalise.Bench;
 /// </summary>
 internal static class EdgeBench
 {
+    /// <summary>Bytes allocated per batch by each step: parse request, normalise, serialise reply, parse reply.</summary>
+    public static (long Parse, long Normalise, long Serialise, long ParseReply) Allocations(BatchNormaliser normaliser, V1.NormaliseBatchRequest request)
+    {
+        var bytes = request.ToByteArray();
+        // Once to warm up (pools, JIT), once to measure.
+        (long, long, long, long) result = default;
+        for (var round = 0; round < 2; round++)
+        {
+            var start = GC.GetAllocatedBytesForCurrentThread();
+            var parsed = V1.NormaliseBatchRequest.Parser.ParseFrom(bytes);
+            var afterParse = GC.GetAllocatedBytesForCurrentThread();
+            var reply = normaliser.Normalise(parsed);
+            var afterNormalise = GC.GetAllocatedBytesForCurrentThread();
+            var replyBytes = reply.ToByteArray();
+            var afterSerialise = GC.GetAllocatedBytesForCurrentThread();
+            _ = V1.NormaliseBatchResponse.Parser.ParseFrom(replyBytes);
+            var end = GC.GetAllocatedBytesForCurrentThread();
+            result = (afterParse - start, afterNormalise - afterParse, afterSerialise - afterNormalise, end - afterSerialise);
+        }
+
+        return result;
+    }
+
     /// <summary>Seconds per batch for each step: parse request, normalise, serialise reply, parse reply.</summary>
     public static (double Parse, double Normalise, double Serialise, double ParseReply) Steps(BatchNormaliser normaliser, V1.NormaliseBatchRequest request, int rounds)
     {

@@ -3,8 +3,9 @@ using Uitstroom.Domain.Norms;
 using Uitstroom.Normalise.Bench;
 using Uitstroom.Normalise.Tables;
 
-// Usage: dotnet run -c Release --project bench/Normalise.Bench [-- --quick]
+// Usage: dotnet run -c Release --project bench/Normalise.Bench [-- --quick] [--grpc-only]
 var quick = args.Contains("--quick");
+var grpcOnly = args.Contains("--grpc-only");
 var inv = CultureInfo.InvariantCulture;
 var tables = NormTableCatalog.LoadShipped().All.Where(t => t.Provider is "CITO" or "IEP" or "DIA").ToList();
 var compiled = tables.Select(t => new CompiledNormTable(t)).ToArray();
@@ -12,7 +13,7 @@ Console.WriteLine($"Normalise benchmark — {Environment.ProcessorCount} cores, 
 Console.WriteLine("(wall rates depend on what else runs; the per-CPU-second rate is what the code costs)");
 
 var count = quick ? 1_000_000 : 10_000_000;
-foreach (var mixed in new[] { false, true })
+foreach (var mixed in grpcOnly ? [] : new[] { false, true })
 {
     var results = new SyntheticResults(tables, count, routesMixed: mixed);
     var (wall, perCpu) = InProcessBench.Run(compiled, results, batchSize: 100_000, rounds: quick ? 3 : 5);
@@ -27,6 +28,9 @@ var edge = EdgeBench.Run(new Uitstroom.Normalise.Services.BatchNormaliser(NormTa
 var steps = EdgeBench.Steps(new Uitstroom.Normalise.Services.BatchNormaliser(NormTableCatalog.LoadShipped()), edgeRequest, 200);
 Console.WriteLine(string.Format(inv, "  per 100,000-result batch, best of 200: parse request {0:N1} ms, normalise {1:N1} ms, serialise reply {2:N1} ms, parse reply {3:N1} ms",
     steps.Parse * 1e3, steps.Normalise * 1e3, steps.Serialise * 1e3, steps.ParseReply * 1e3));
+var allocated = EdgeBench.Allocations(new Uitstroom.Normalise.Services.BatchNormaliser(NormTableCatalog.LoadShipped()), edgeRequest);
+Console.WriteLine(string.Format(inv, "  allocated per 100,000-result batch: parse request {0:N1} MB, normalise {1:N1} MB, serialise reply {2:N1} MB, parse reply {3:N1} MB",
+    allocated.Parse / 1e6, allocated.Normalise / 1e6, allocated.Serialise / 1e6, allocated.ParseReply / 1e6));
 Console.WriteLine(string.Format(inv, "gRPC edge without transport (parse, normalise, serialise, parse reply), one thread: {0,6:N2} M results/s; GCs gen0/1/2 {1}/{2}/{3} in {4:N1} s",
     edge / 1e6, GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3, edgeClock.Elapsed.TotalSeconds));
 
