@@ -17,6 +17,9 @@ public sealed class GrpcResultNormaliser(NormTables.NormTablesClient client, ILo
     public async ValueTask<NormaliseOutcome> NormaliseAsync(IReadOnlyList<LvsResult> batch, CancellationToken cancellationToken)
     {
         var request = new NormaliseBatchRequest();
+        // Sized once: adding element by element would regrow every column several times per batch.
+        request.ProviderIndex.Capacity = request.Subject.Capacity = request.Moment.Capacity = batch.Count;
+        request.Score.Capacity = request.Percentile.Capacity = batch.Count;
         var providers = new Dictionary<string, uint>(StringComparer.Ordinal);
         foreach (var r in batch)
         {
