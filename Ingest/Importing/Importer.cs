@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Uitstroom.Domain.Results;
 using Uitstroom.Ingest.Parsing;
 using Uitstroom.Ingest.Store;
@@ -11,7 +12,6 @@ namespace Uitstroom.Ingest.Importing;
 /// </summary>
 public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormaliser normaliser, ILogger<Importer> logger)
 {
-    private const int NormaliseBatch = 8192;
     private const int ProgressEvery = 50_000;
 
     public async Task<ImportReport> ImportAsync(
@@ -92,78 +92,62 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         ImportBatch batch, Run run, CancellationToken cancellationToken)
     {
         var ledger = new PupilLedger(keys);
-        var pending = new List<LvsResult>(NormaliseBatch);
-        var pendingKeys = new List<string>(NormaliseBatch);
-        foreach (var parsed in parser.Rows())
+        using var pipeline = new LvsPipeline(normaliser, batch, run.Warn, cancellationToken);
+        try
         {
-            run.Read++;
-            if (parsed.Value is not { } r)
+            foreach (var parsed in parser.Rows())
             {
-                run.Reject(parsed.ToRejection());
-                continue;
-            }
+                run.Read++;
+                if (run.Read % ProgressEvery == 0)
+                {
+                    run.ReportProgress();
+                }
 
-            if (!run.Admit(r.School, schools, parsed.Line, out var bgnr, out var schoolIndex))
-            {
-                continue;
-            }
-
-            var pupil = ledger.Get(bgnr, r.PupilId);
-            run.Boards.Add(bgnr);
-            // Slot: the result's identity for this pupil (year, moment, subject); "when" drops the subject.
-            var when = ((r.Year.StartYear - 1900) * 32) + r.Moment.Ordinal;
-            var slot = (when << 2) | (int)r.Subject;
-            var fingerprint = HashCode.Combine(r.Score, r.Percentile, r.Niveau, r.ReportedLevel, r.TakenOn, r.Groep, r.Provider);
-            switch (pupil.Record(slot, when, 2, fingerprint, schoolIndex, parsed.Line, out var earlier))
-            {
-                case PupilLedger.Verdict.SameAsBefore:
-                    run.Accepted++;
+                if (parsed.Value is not { } r)
+                {
+                    run.Reject(parsed.ToRejection());
                     continue;
-                case PupilLedger.Verdict.Conflict:
-                    run.Reject(new Rejection(parsed.Line, "", $"conflicting duplicate: line {earlier} gives another result for this pupil, {r.Year} {r.Moment} {r.Subject.Code()}"));
+                }
+
+                if (!run.Admit(r.School, schools, parsed.Line, out var bgnr, out var schoolIndex))
+                {
                     continue;
-                case PupilLedger.Verdict.OtherSchool:
-                    run.Reject(new Rejection(parsed.Line, "", $"pupil in two schools at once: line {earlier} places this pupil at another school for {r.Year} {r.Moment}"));
-                    continue;
+                }
+
+                var pupil = ledger.Get(bgnr, r.PupilId);
+                run.Boards.Add(bgnr);
+                // Slot: the result's identity for this pupil (year, moment, subject); "when" drops the subject.
+                var when = ((r.Year.StartYear - 1900) * 32) + r.Moment.Ordinal;
+                var slot = (when << 2) | (int)r.Subject;
+                var fingerprint = HashCode.Combine(r.Score, r.Percentile, r.Niveau, r.ReportedLevel, r.TakenOn, r.Groep, r.Provider);
+                switch (pupil.Record(slot, when, 2, fingerprint, schoolIndex, parsed.Line, out var earlier))
+                {
+                    case PupilLedger.Verdict.SameAsBefore:
+                        run.Accepted++;
+                        continue;
+                    case PupilLedger.Verdict.Conflict:
+                        run.Reject(new Rejection(parsed.Line, "", $"conflicting duplicate: line {earlier} gives another result for this pupil, {r.Year} {r.Moment} {r.Subject.Code()}"));
+                        continue;
+                    case PupilLedger.Verdict.OtherSchool:
+                        run.Reject(new Rejection(parsed.Line, "", $"pupil in two schools at once: line {earlier} places this pupil at another school for {r.Year} {r.Moment}"));
+                        continue;
+                }
+
+                run.Accepted++;
+                await pipeline.AddAsync(pupil.Key, r);
             }
-
-            run.Accepted++;
-            pending.Add(r);
-            pendingKeys.Add(pupil.Key);
-            if (pending.Count == NormaliseBatch)
-            {
-                await FlushAsync(pending, pendingKeys, batch, run, cancellationToken);
-            }
-
-            if (run.Read % ProgressEvery == 0)
-            {
-                run.ReportProgress();
-            }
         }
-
-        await FlushAsync(pending, pendingKeys, batch, run, cancellationToken);
-    }
-
-    private async Task FlushAsync(List<LvsResult> pending, List<string> pendingKeys, ImportBatch batch, Run run, CancellationToken cancellationToken)
-    {
-        if (pending.Count == 0)
+        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException && !cancellationToken.IsCancellationRequested)
         {
-            return;
+            // A later stage failed and stopped this one: completing the pipeline reports that stage's error.
         }
-
-        var normalised = await normaliser.NormaliseAsync(pending, cancellationToken);
-        if (normalised.Problem is { } problem && !run.Warnings.Contains(problem))
+        catch
         {
-            run.Warnings.Add(problem);
+            await pipeline.AbandonAsync();
+            throw;
         }
 
-        for (var i = 0; i < pending.Count; i++)
-        {
-            await batch.WriteLvsAsync(pendingKeys[i], pending[i], normalised.Values[i], cancellationToken);
-        }
-
-        pending.Clear();
-        pendingKeys.Clear();
+        await pipeline.CompleteAsync();
     }
 
     private async Task OutflowAsync(IEnumerable<Parsed<OutflowRecord>> rows, Dictionary<SchoolId, (string Bgnr, int Index)> schools,
@@ -290,6 +274,18 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         public void ReportProgress() => progress(Progress);
 
         public void Reject(Rejection rejection) => Rejections.Add(rejection);
+
+        /// <summary>Adds a warning once; called from the pipeline's store stage, so it locks.</summary>
+        public void Warn(string warning)
+        {
+            lock (Warnings)
+            {
+                if (!Warnings.Contains(warning))
+                {
+                    Warnings.Add(warning);
+                }
+            }
+        }
 
         public bool Admit(SchoolId school, Dictionary<SchoolId, (string Bgnr, int Index)> schools, int line,
             out string bgnr, out int index, string path = "")
