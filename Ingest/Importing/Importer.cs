@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using Uitstroom.Domain.Results;
 using Uitstroom.Ingest.Parsing;
 using Uitstroom.Ingest.Store;
@@ -10,7 +11,7 @@ namespace Uitstroom.Ingest.Importing;
 /// normalises LVS results in batches, and writes everything in one transaction. Default: valid rows are stored and
 /// the rest reported; strict: any rejection stores nothing. A file that cannot be read at all stores nothing.
 /// </summary>
-public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormaliser normaliser, ILogger<Importer> logger)
+public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormaliser normaliser, IOptions<ImportLimits> limits, ILogger<Importer> logger)
 {
     private const int ProgressEvery = 50_000;
 
@@ -18,7 +19,7 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         string path, ImportRequestInfo request, Action<ImportProgressInfo> progress, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
-        var run = new Run(request, progress);
+        var run = new Run(request, progress, limits.Value);
         try
         {
             var schools = await RegistryAsync(cancellationToken);
@@ -31,7 +32,7 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
             }
             else
             {
-                using var table = CsvTable.Open(path);
+                using var table = CsvTable.Open(path, limits.Value);
                 run.Format = table.Format switch
                 {
                     FileFormat.LvsCsv => "lvs-csv",
@@ -97,7 +98,7 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         {
             foreach (var parsed in parser.Rows())
             {
-                run.Read++;
+                run.Count(parsed.Line, parsed.Path);
                 if (run.Read % ProgressEvery == 0)
                 {
                     run.ReportProgress();
@@ -156,7 +157,7 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         var ledger = new PupilLedger(keys);
         foreach (var parsed in rows)
         {
-            run.Read++;
+            run.Count(parsed.Line, parsed.Path);
             if (parsed.Value is not { } r)
             {
                 run.Reject(parsed.ToRejection());
@@ -200,7 +201,7 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         var seen = new Dictionary<SchoolId, (int Line, SchoolRecord School)>();
         foreach (var parsed in parser.Rows())
         {
-            run.Read++;
+            run.Count(parsed.Line, parsed.Path);
             if (parsed.Value is not { } s)
             {
                 run.Reject(parsed.ToRejection());
@@ -251,7 +252,7 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
     }
 
     /// <summary>The state of one import run: counts, rejections, the boards it touched.</summary>
-    private sealed class Run(ImportRequestInfo request, Action<ImportProgressInfo> progress)
+    private sealed class Run(ImportRequestInfo request, Action<ImportProgressInfo> progress, ImportLimits limits)
     {
         public ImportRequestInfo Request { get; } = request;
 
@@ -272,6 +273,17 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         public ImportProgressInfo Progress => new(Read, Accepted, Rejections.Count);
 
         public void ReportProgress() => progress(Progress);
+
+        /// <summary>Counts one data row; past the row limit the whole file is refused, so nothing of it is stored.</summary>
+        public void Count(int line, string path)
+        {
+            if (++Read > limits.MaxRowsPerImport)
+            {
+                throw new ImportFileException(
+                    $"{(path.Length > 0 ? path : $"line {line}")}: the file has more than {limits.MaxRowsPerImport:N0} rows, the most one import may have " +
+                    $"({ImportLimits.Setting(nameof(ImportLimits.MaxRowsPerImport))}); split it, for example per school year");
+            }
+        }
 
         public void Reject(Rejection rejection) => Rejections.Add(rejection);
 

@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Uitstroom.Contracts.Ingest.V1;
-using Uitstroom.Ingest;
 using Uitstroom.Ingest.Bench;
 using Uitstroom.Ingest.Parsing;
 
@@ -16,8 +12,6 @@ using Uitstroom.Ingest.Parsing;
 var rows = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? long.Parse(n) : 1_000_000;
 var sqliteOnly = args.Contains("--sqlite-only");
 var importOnly = args.Contains("--import-only");
-// The in-memory host looks for Ingest's source folder as its content root; the build output serves as well.
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_UITSTROOM_INGEST", AppContext.BaseDirectory);
 var work = Directory.CreateTempSubdirectory("uitstroom-bench-");
 try
 {
@@ -82,7 +76,7 @@ try
         Console.WriteLine("PostgreSQL: skipped (set UITSTROOM_TEST_POSTGRES)");
     }
 
-    Console.WriteLine($"peak working set of this process (client + service + store): {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
+    Console.WriteLine($"peak working set of the benchmark process (generator, parser runs, client): {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
 }
 finally
 {
@@ -92,8 +86,8 @@ finally
 
 static async Task EndToEndAsync(string name, string connectionString, string schools, string lvs, long rows, string dataFolder)
 {
-    await using var host = new IngestHost(connectionString, dataFolder);
-    using var channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
+    await using var server = await IngestServer.StartAsync(connectionString, dataFolder);
+    using var channel = GrpcChannel.ForAddress(server.Address);
     var client = new Imports.ImportsClient(channel);
     var registry = await SendAsync(client, schools);
     if (registry.Outcome != "committed")
@@ -104,7 +98,12 @@ static async Task EndToEndAsync(string name, string connectionString, string sch
     var sw = Stopwatch.StartNew();
     var report = await SendAsync(client, lvs);
     var seconds = sw.Elapsed.TotalSeconds;
-    Console.WriteLine($"{name} end to end over gRPC: {report.RowsAccepted:N0} of {rows:N0} rows {report.Outcome} in {seconds:N2} s = {report.RowsAccepted / seconds:N0} rows/s ({report.RowsRejected} rejected)");
+    Console.WriteLine($"{name} end to end over gRPC (loopback Kestrel, Ingest in its own process): {report.RowsAccepted:N0} of {rows:N0} rows {report.Outcome} in {seconds:N2} s = {report.RowsAccepted / seconds:N0} rows/s ({report.RowsRejected} rejected); Ingest peak resident memory {server.PeakResidentBytes() / 1e6:N0} MB");
+
+    // The same file again: every row is already stored, so the import must report "unchanged".
+    sw.Restart();
+    var again = await SendAsync(client, lvs);
+    Console.WriteLine($"{name} re-import of the same file: {again.Outcome}, {again.RowsChanged:N0} changed, in {sw.Elapsed.TotalSeconds:N2} s = {again.RowsAccepted / sw.Elapsed.TotalSeconds:N0} rows/s");
 }
 
 static void RawSqliteInsert(string file, long rows)
@@ -182,19 +181,4 @@ static async Task<ImportReport> SendAsync(Imports.ImportsClient client, string p
     }
 
     return report ?? throw new InvalidOperationException("no report");
-}
-
-/// <summary>Ingest in this process, over the in-memory test server: real gRPC framing, no sockets.</summary>
-internal sealed class IngestHost(string connectionString, string dataFolder) : WebApplicationFactory<IngestProgram>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:store"] = connectionString,
-            ["Uitstroom:DataFolder"] = dataFolder,
-            ["Logging:LogLevel:Default"] = "Warning",
-        }));
-    }
 }
