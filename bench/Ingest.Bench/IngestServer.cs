@@ -87,6 +87,25 @@ internal sealed class IngestServer : IAsyncDisposable
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>
+    /// CPU time the service has used so far (user + system, Linux /proc/PID/stat). On a shared, loaded machine wall
+    /// time measures the neighbours as much as the import; rows per CPU second does not.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = $"/proc/{_process.Id}/stat";
+        if (!File.Exists(stat))
+        {
+            return TimeSpan.Zero;
+        }
+
+        // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are 14 and 15.
+        var text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     /// <summary>The Ingest build beside this benchmark's: Ingest/bin/&lt;configuration&gt;/net10.0 in the checkout.</summary>
     private static string ServiceAssembly()
     {
