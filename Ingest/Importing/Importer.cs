@@ -19,61 +19,84 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         string path, ImportRequestInfo request, Action<ImportProgressInfo> progress, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
-        var run = new Run(request, progress, limits.Value);
-        try
+        // A pupil the store already holds at another school for the same time is only found once every row is
+        // written. The batch is then rolled back and the file read once more with those rows rejected: a second
+        // pass costs only files that have such pupils, and the store is never left with half a correction.
+        IReadOnlyDictionary<(string Key, int Year, string Moment), SchoolClash> clashes = new Dictionary<(string, int, string), SchoolClash>();
+        while (true)
         {
-            var schools = await RegistryAsync(cancellationToken);
-            await using var batch = await store.BeginAsync(cancellationToken);
-            if (IsJson(path))
+            var run = new Run(request, progress, limits.Value, new PupilLedger(keys), clashes);
+            try
             {
-                run.Format = "chain-json";
-                run.Encoding = "utf-8";
-                await OutflowAsync(ChainJsonParser.Parse(path, request.School), schools, batch, run, cancellationToken);
-            }
-            else
-            {
-                using var table = CsvTable.Open(path, limits.Value);
-                run.Format = table.Format switch
+                var schools = await RegistryAsync(cancellationToken);
+                await using var batch = await store.BeginAsync(cancellationToken);
+                await ReadAsync(path, schools, batch, run, cancellationToken);
+                progress(run.Progress);
+                if (clashes.Count == 0)
                 {
-                    FileFormat.LvsCsv => "lvs-csv",
-                    FileFormat.OutflowCsv => "outflow-csv",
-                    _ => "schools-csv",
-                };
-                run.Encoding = table.Encoding;
-                run.Warnings.AddRange(table.Warnings);
-                switch (table.Format)
-                {
-                    case FileFormat.LvsCsv:
-                        await LvsAsync(new LvsCsvParser(table), schools, batch, run, cancellationToken);
-                        break;
-                    case FileFormat.OutflowCsv:
-                        await OutflowAsync(new OutflowCsvParser(table).Rows(), schools, batch, run, cancellationToken);
-                        break;
-                    default:
-                        await SchoolsAsync(new SchoolsCsvParser(table), batch, run, cancellationToken);
-                        break;
+                    var found = await batch.FindSchoolClashesAsync(run.Ledger.Keys, cancellationToken);
+                    if (found.Count > 0)
+                    {
+                        logger.LogInformation("Import of {File}: {Count} pupil-moment(s) clash with another school in the store; reading it again without them",
+                            request.FileName, found.Count);
+                        clashes = found.DistinctBy(c => (c.PupilKey, c.SchoolYear, c.Moment)).ToDictionary(c => (c.PupilKey, c.SchoolYear, c.Moment));
+                        continue;
+                    }
                 }
-            }
 
-            progress(run.Progress);
-            var audit = run.Audit(started);
-            if (request.Strict && run.Rejections.Count > 0)
+                var audit = run.Audit(started);
+                if (request.Strict && run.Rejections.Count > 0)
+                {
+                    await batch.DisposeAsync();
+                    var refusedId = await store.RecordRefusedAsync(audit, CancellationToken.None);
+                    return run.Report(refusedId, "refused", 0,
+                        $"strict import: {run.Rejections.Count} row(s) rejected, so nothing was stored");
+                }
+
+                var outcome = await batch.CommitAsync(audit, [.. run.Boards], cancellationToken);
+                logger.LogInformation("Import {Id} of {File}: {Outcome}, {Accepted} accepted, {Rejected} rejected, {Changed} changed",
+                    batch.ImportId, request.FileName, outcome, run.Accepted, run.Rejections.Count, batch.Changed);
+                return run.Report(batch.ImportId, outcome, batch.Changed, null);
+            }
+            catch (ImportFileException e)
             {
-                await batch.DisposeAsync();
-                var refusedId = await store.RecordRefusedAsync(audit, CancellationToken.None);
-                return run.Report(refusedId, "refused", 0,
-                    $"strict import: {run.Rejections.Count} row(s) rejected, so nothing was stored");
+                var id = await store.RecordRefusedAsync(run.Audit(started), CancellationToken.None);
+                return run.Report(id, "refused", 0, e.Message);
             }
-
-            var outcome = await batch.CommitAsync(audit, [.. run.Boards], cancellationToken);
-            logger.LogInformation("Import {Id} of {File}: {Outcome}, {Accepted} accepted, {Rejected} rejected, {Changed} changed",
-                batch.ImportId, request.FileName, outcome, run.Accepted, run.Rejections.Count, batch.Changed);
-            return run.Report(batch.ImportId, outcome, batch.Changed, null);
         }
-        catch (ImportFileException e)
+    }
+
+    /// <summary>Reads the file in its format and writes its valid rows to the batch.</summary>
+    private async Task ReadAsync(string path, Dictionary<SchoolId, (string Bgnr, int Index)> schools, ImportBatch batch, Run run, CancellationToken cancellationToken)
+    {
+        if (IsJson(path))
         {
-            var id = await store.RecordRefusedAsync(run.Audit(started), CancellationToken.None);
-            return run.Report(id, "refused", 0, e.Message);
+            run.Format = "chain-json";
+            run.Encoding = "utf-8";
+            await OutflowAsync(ChainJsonParser.Parse(path, run.Request.School), schools, batch, run, cancellationToken);
+            return;
+        }
+
+        using var table = CsvTable.Open(path, limits.Value);
+        run.Format = table.Format switch
+        {
+            FileFormat.LvsCsv => "lvs-csv",
+            FileFormat.OutflowCsv => "outflow-csv",
+            _ => "schools-csv",
+        };
+        run.Encoding = table.Encoding;
+        run.Warnings.AddRange(table.Warnings);
+        switch (table.Format)
+        {
+            case FileFormat.LvsCsv:
+                await LvsAsync(new LvsCsvParser(table), schools, batch, run, cancellationToken);
+                break;
+            case FileFormat.OutflowCsv:
+                await OutflowAsync(new OutflowCsvParser(table).Rows(), schools, batch, run, cancellationToken);
+                break;
+            default:
+                await SchoolsAsync(new SchoolsCsvParser(table), batch, run, cancellationToken);
+                break;
         }
     }
 
@@ -92,7 +115,7 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
     private async Task LvsAsync(LvsCsvParser parser, Dictionary<SchoolId, (string Bgnr, int Index)> schools,
         ImportBatch batch, Run run, CancellationToken cancellationToken)
     {
-        var ledger = new PupilLedger(keys);
+        var ledger = run.Ledger;
         using var pipeline = new LvsPipeline(normaliser, batch, run.Warn, cancellationToken);
         try
         {
@@ -116,6 +139,11 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
                 }
 
                 var pupil = ledger.Get(bgnr, r.PupilId);
+                if (run.ClashesInStore(pupil.Key, r.Year, MomentCodes.Of(r.Moment), parsed.Line, parsed.Path))
+                {
+                    continue;
+                }
+
                 run.Boards.Add(bgnr);
                 // Slot: the result's identity for this pupil (year, moment, subject); "when" drops the subject.
                 var when = ((r.Year.StartYear - 1900) * 32) + r.Moment.Ordinal;
@@ -151,10 +179,10 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         await pipeline.CompleteAsync();
     }
 
-    private async Task OutflowAsync(IEnumerable<Parsed<OutflowRecord>> rows, Dictionary<SchoolId, (string Bgnr, int Index)> schools,
+    private static async Task OutflowAsync(IEnumerable<Parsed<OutflowRecord>> rows, Dictionary<SchoolId, (string Bgnr, int Index)> schools,
         ImportBatch batch, Run run, CancellationToken cancellationToken)
     {
-        var ledger = new PupilLedger(keys);
+        var ledger = run.Ledger;
         foreach (var parsed in rows)
         {
             run.Count(parsed.Line, parsed.Path);
@@ -170,6 +198,11 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
             }
 
             var pupil = ledger.Get(bgnr, r.PupilId);
+            if (run.ClashesInStore(pupil.Key, r.Year, "", parsed.Line, parsed.Path))
+            {
+                continue;
+            }
+
             run.Boards.Add(bgnr);
             var when = r.Year.StartYear - 1900;
             var slot = (when << 2) | (int)r.Subject;
@@ -252,8 +285,11 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
     }
 
     /// <summary>The state of one import run: counts, rejections, the boards it touched.</summary>
-    private sealed class Run(ImportRequestInfo request, Action<ImportProgressInfo> progress, ImportLimits limits)
+    private sealed class Run(ImportRequestInfo request, Action<ImportProgressInfo> progress, ImportLimits limits,
+        PupilLedger ledger, IReadOnlyDictionary<(string Key, int Year, string Moment), SchoolClash> clashes)
     {
+        public PupilLedger Ledger { get; } = ledger;
+
         public ImportRequestInfo Request { get; } = request;
 
         public string Format { get; set; } = "unknown";
@@ -273,6 +309,20 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         public ImportProgressInfo Progress => new(Read, Accepted, Rejections.Count);
 
         public void ReportProgress() => progress(Progress);
+
+        /// <summary>Rejects a row whose pupil the store holds at another school for the same year and moment.</summary>
+        public bool ClashesInStore(string pupilKey, SchoolYear year, string moment, int line, string path)
+        {
+            if (clashes.Count == 0 || !clashes.TryGetValue((pupilKey, year.StartYear, moment), out var clash))
+            {
+                return false;
+            }
+
+            Reject(new Rejection(line, path,
+                $"pupil in two schools at once: the store already places this pupil at {clash.Brin} vestiging {clash.Vestiging} for {year}{(moment.Length > 0 ? " " + moment : "")} (import {clash.ImportId}); " +
+                "correct this file, or the earlier import"));
+            return true;
+        }
 
         /// <summary>Counts one data row; past the row limit the whole file is refused, so nothing of it is stored.</summary>
         public void Count(int line, string path)

@@ -97,6 +97,33 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
         return outcome;
     }
 
+    /// <summary>
+    /// The pupils of this import (by key) that the store, outside this import's own rows, holds at another school
+    /// at the same time. Asked once, after all rows are written and before commit (see <see cref="SchoolClashSql"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<SchoolClash>> FindSchoolClashesAsync(IReadOnlyCollection<string> pupilKeys, CancellationToken cancellationToken)
+    {
+        if (pupilKeys.Count == 0)
+        {
+            return [];
+        }
+
+        await FlushLvsAsync(cancellationToken);
+        await StagePupilKeysAsync(pupilKeys, cancellationToken);
+        var clashes = new List<SchoolClash>();
+        foreach (var sql in new[] { SchoolClashSql.Lvs, SchoolClashSql.Outflow })
+        {
+            var rows = await Connection.QueryAsync<SchoolClashRow>(new CommandDefinition(
+                sql, new { id = ImportId }, Transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+            clashes.AddRange(rows.Select(r => new SchoolClash(r.PupilKey, r.SchoolYear, r.Moment, r.Brin, r.Vestiging, r.ImportId)));
+        }
+
+        return clashes;
+    }
+
+    /// <summary>Fills the connection's temporary <c>import_pupil (pupil_key)</c> table with the import's pupil keys.</summary>
+    protected abstract Task StagePupilKeysAsync(IReadOnlyCollection<string> pupilKeys, CancellationToken cancellationToken);
+
     protected DbCommand Prepare(string sql, params (string Name, Type Type)[] parameters)
     {
         var command = Connection.CreateCommand();

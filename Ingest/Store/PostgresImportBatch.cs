@@ -129,6 +129,25 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
             transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
     }
 
+    protected override async Task StagePupilKeysAsync(IReadOnlyCollection<string> pupilKeys, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TEMP TABLE import_pupil (pupil_key text PRIMARY KEY) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY import_pupil (pupil_key) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var key in pupilKeys)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(key, NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        // The planner knows nothing of a fresh temporary table; without statistics it may scan lvs_result.
+        await connection.ExecuteAsync(new CommandDefinition("ANALYZE import_pupil", transaction: transaction, cancellationToken: cancellationToken));
+    }
+
     private static void WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type)
     {
         if (value is null)

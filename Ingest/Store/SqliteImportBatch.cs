@@ -64,6 +64,34 @@ public sealed class SqliteImportBatch : ImportBatch
         return ValueTask.CompletedTask;
     }
 
+    protected override Task StagePupilKeysAsync(IReadOnlyCollection<string> pupilKeys, CancellationToken cancellationToken)
+    {
+        // A pooled connection may still hold the table from an earlier import.
+        Check(raw.sqlite3_exec(_db, "DROP TABLE IF EXISTS temp.import_pupil; CREATE TEMP TABLE import_pupil (pupil_key TEXT PRIMARY KEY)"));
+        Check(raw.sqlite3_prepare_v2(_db, "INSERT OR IGNORE INTO temp.import_pupil (pupil_key) VALUES (?1)", out var insert));
+        try
+        {
+            Span<byte> text = stackalloc byte[256];
+            foreach (var key in pupilKeys)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Text(insert, 1, key, text);
+                var rc = raw.sqlite3_step(insert);
+                raw.sqlite3_reset(insert);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    Check(rc);
+                }
+            }
+        }
+        finally
+        {
+            raw.sqlite3_finalize(insert);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static void Text(sqlite3_stmt s, int index, string? value, Span<byte> buffer)
     {
         if (value is null)
@@ -100,8 +128,9 @@ public sealed class SqliteImportBatch : ImportBatch
     public override async ValueTask DisposeAsync()
     {
         raw.sqlite3_finalize(_lvs);
-        // The connection returns to the pool: give back the import's page cache.
+        // The connection returns to the pool: give back the import's page cache and its pupil list.
         raw.sqlite3_exec(_db, "PRAGMA cache_size = -2000");
+        raw.sqlite3_exec(_db, "DROP TABLE IF EXISTS temp.import_pupil");
         await base.DisposeAsync();
     }
 }
