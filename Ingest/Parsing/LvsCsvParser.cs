@@ -30,6 +30,8 @@ public sealed class LvsCsvParser(CsvTable table)
     private readonly int _niveau = table.IndexOf(Column.Niveau);
     private readonly int _level = table.IndexOf(Column.Referentieniveau);
 
+    private string _lastPupil = "";
+
     public IEnumerable<Parsed<LvsResult>> Rows() => table.Rows(Parse);
 
     private Parsed<LvsResult> Parse(CsvRow row)
@@ -136,9 +138,16 @@ public sealed class LvsCsvParser(CsvTable table)
         }
 
         return Row.Ok<LvsResult>(line, new LvsResult(
-            new SchoolId(brin, vestiging), pupil.ToString(), year, groep, moment, provider.Code, subject, score,
+            new SchoolId(brin, vestiging), PupilId(pupil), year, groep, moment, provider.Code, subject, score,
             percentile, niveau, level, takenOn));
     }
+
+    /// <summary>
+    /// The pupil's identifier as a string, shared by consecutive rows of the same pupil: exports list a pupil's
+    /// results together, so one comparison saves a string for all but the first of them.
+    /// </summary>
+    private string PupilId(ReadOnlySpan<char> text) =>
+        text.SequenceEqual(_lastPupil) ? _lastPupil : _lastPupil = text.ToString();
 
     private static string? ParseNiveau(string text)
     {

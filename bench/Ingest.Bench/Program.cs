@@ -106,6 +106,17 @@ static async Task EndToEndAsync(string name, string connectionString, string sch
     var cpuSeconds = (server.CpuTime() - cpu).TotalSeconds;
     Console.WriteLine($"{name} end to end over gRPC (loopback Kestrel, Ingest in its own process): {report.RowsAccepted:N0} of {rows:N0} rows {report.Outcome} in {seconds:N2} s = {report.RowsAccepted / seconds:N0} rows/s ({report.RowsRejected} rejected); Ingest used {cpuSeconds:N1} CPU s = {report.RowsAccepted / cpuSeconds:N0} rows per CPU second; Ingest peak resident memory {server.PeakResidentBytes() / 1e6:N0} MB");
 
+    // A further tenth of new pupils into the filled store: the everyday import (staging and upsert on PostgreSQL,
+    // and the store-wide "pupil in two schools" query, which a first load skips).
+    var more = Path.Combine(dataFolder, "lvs-more.csv");
+    LvsFileGenerator.WriteLvs(more, rows / 10, firstPupil: 100_000_000);
+    sw.Restart();
+    cpu = server.CpuTime();
+    var added = await SendAsync(client, more);
+    cpuSeconds = (server.CpuTime() - cpu).TotalSeconds;
+    Console.WriteLine($"{name} a further {added.RowsAccepted:N0} rows of new pupils into the filled store: {added.Outcome} in {sw.Elapsed.TotalSeconds:N2} s = {added.RowsAccepted / sw.Elapsed.TotalSeconds:N0} rows/s; {cpuSeconds:N1} CPU s = {added.RowsAccepted / cpuSeconds:N0} rows per CPU second");
+    File.Delete(more);
+
     // The same file again: every row is already stored, so the import must report "unchanged".
     sw.Restart();
     cpu = server.CpuTime();
