@@ -321,22 +321,34 @@ internal static class Fields
 internal sealed class SpanCache<T>(Func<string, T> parse)
 {
     private readonly Dictionary<string, T> _seen = new(StringComparer.Ordinal);
+    private string? _lastText;
+    private T _lastValue = default!;
 
     public T Get(ReadOnlySpan<char> text)
     {
-        var lookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(text, out var value))
+        // Consecutive rows mostly repeat a column's value (one school, year and provider per block of rows):
+        // comparing with the last one is cheaper than hashing the text for the dictionary.
+        if (_lastText is not null && text.SequenceEqual(_lastText))
         {
+            return _lastValue;
+        }
+
+        var lookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var key, out var value))
+        {
+            (_lastText, _lastValue) = (key, value);
             return value;
         }
 
         // Bounded: a file with a million distinct spellings of a year is rejected row by row, not cached.
-        var parsed = parse(text.ToString());
+        var spelling = text.ToString();
+        var parsed = parse(spelling);
         if (_seen.Count < 4096)
         {
-            _seen[text.ToString()] = parsed;
+            _seen[spelling] = parsed;
         }
 
+        (_lastText, _lastValue) = (spelling, parsed);
         return parsed;
     }
 }

@@ -33,8 +33,8 @@ public sealed class ImportStore(StoreConnectionFactory store)
 
             else
             {
-                // An import walks the pupil-key index at random (keys are keyed hashes): a page cache of 64 MB
-                // instead of 2 MB keeps most of a national file's index in memory. Reset when the batch ends.
+                // An import walks the pupil-key index at random (keys are keyed hashes): a page cache of 32 MB instead
+                // of 2 MB spares most page reads and spills (docs/ingest-performance.md). Reset when the batch ends.
                 await connection.ExecuteAsync(new CommandDefinition($"PRAGMA cache_size = -{SqliteImportBatch.ImportCacheKiB}", transaction: transaction, cancellationToken: cancellationToken));
             }
 

@@ -17,7 +17,7 @@ namespace Uitstroom.Ingest.Store;
 public sealed class SqliteImportBatch : ImportBatch
 {
     /// <summary>The page cache an import connection uses (KiB); SQLite's default is 2,000.</summary>
-    public const int ImportCacheKiB = 64 * 1024;
+    public const int ImportCacheKiB = 32 * 1024;
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _lvs;

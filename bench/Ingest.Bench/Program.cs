@@ -6,12 +6,13 @@ using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Ingest.Bench;
 using Uitstroom.Ingest.Parsing;
 
-// Usage: dotnet run -c Release --project bench/Ingest.Bench -- [rows=1000000] [--sqlite-only] [--import-only]
+// Usage: dotnet run -c Release --project bench/Ingest.Bench -- [rows=1000000] [--sqlite-only] [--import-only] [--parse-only]
 // --import-only skips the parse and calibration phases (the 5M-row peak-memory run: -- 5000000 --sqlite-only --import-only).
 // PostgreSQL runs when UITSTROOM_TEST_POSTGRES names a cluster (scripts/postgres.sh start DIR PORT prints one).
 var rows = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? long.Parse(n) : 1_000_000;
 var sqliteOnly = args.Contains("--sqlite-only");
 var importOnly = args.Contains("--import-only");
+var parseOnly = args.Contains("--parse-only");
 var work = Directory.CreateTempSubdirectory("uitstroom-bench-");
 try
 {
@@ -23,7 +24,7 @@ try
     Console.WriteLine($"generated {rows:N0} LVS rows ({new FileInfo(lvs).Length / 1e6:N0} MB) in {sw.Elapsed.TotalSeconds:N1} s");
 
     // Parsing alone: decode, split, check every field, build the domain record.
-    for (var round = 0; round < (importOnly ? 0 : 2); round++)
+    for (var round = 0; round < (importOnly ? 0 : parseOnly ? 4 : 2); round++)
     {
         sw.Restart();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -38,6 +39,11 @@ try
 
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         Console.WriteLine($"parse{(round == 0 ? " (cold)" : "")}: {parsed:N0} rows in {sw.Elapsed.TotalSeconds:N2} s = {parsed / sw.Elapsed.TotalSeconds:N0} rows/s ({parsed / cpuSeconds:N0} rows per CPU second)");
+    }
+
+    if (parseOnly)
+    {
+        return;
     }
 
     // Calibration under the machine's current load: a raw prepared insert of as many rows of the same width into
