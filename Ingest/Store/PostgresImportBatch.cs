@@ -186,6 +186,8 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
             {
                 // The connection already failed; nothing more to undo.
             }
+
+            _copy = null;
         }
 
         await base.DisposeAsync();

@@ -21,6 +21,7 @@ public sealed class SqliteImportBatch : ImportBatch
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _lvs;
+    private bool _released;
 
     public SqliteImportBatch(SqliteConnection connection, DbTransaction transaction, long importId)
         : base(connection, transaction, importId)
@@ -127,6 +128,14 @@ public sealed class SqliteImportBatch : ImportBatch
 
     public override async ValueTask DisposeAsync()
     {
+        // Disposed twice on the strict path (explicitly, then by its using): by the second time the native handle
+        // may already serve another pooled connection's caller, so it must not be touched again.
+        if (_released)
+        {
+            return;
+        }
+
+        _released = true;
         raw.sqlite3_finalize(_lvs);
         // The connection returns to the pool: give back the import's page cache and its pupil list.
         raw.sqlite3_exec(_db, "PRAGMA cache_size = -2000");
