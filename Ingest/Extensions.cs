@@ -42,8 +42,12 @@ internal static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Renormaliser>();
 
-        // Imports are uploaded in chunks well below this; the margin covers a client's larger chunk size.
-        builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        // Limits on what one import may be (docs/formats.md "Limits"), checked at start so a typo fails fast.
+        builder.Services.AddOptions<ImportLimits>().Bind(builder.Configuration.GetSection(ImportLimits.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        // Imports are uploaded in chunks well below the default; a larger chunk is refused by gRPC before it is read.
+        builder.Services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<ImportLimits>>((o, limits) => o.MaxReceiveMessageSize = limits.Value.MaxChunkBytes);
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using Uitstroom.Domain.Results;
 using Uitstroom.Ingest.Parsing;
 using Uitstroom.Ingest.Norms;
@@ -10,71 +12,94 @@ namespace Uitstroom.Ingest.Importing;
 /// normalises LVS results in batches, and writes everything in one transaction. Default: valid rows are stored and
 /// the rest reported; strict: any rejection stores nothing. A file that cannot be read at all stores nothing.
 /// </summary>
-public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormaliser normaliser, ILvsProviderDirectory providers, ILogger<Importer> logger)
+public sealed class Importer(
+    ImportStore store, PupilKeys keys, IResultNormaliser normaliser, ILvsProviderDirectory providers, IOptions<ImportLimits> limits, ILogger<Importer> logger)
 {
-    private const int NormaliseBatch = 8192;
     private const int ProgressEvery = 50_000;
 
     public async Task<ImportReport> ImportAsync(
         string path, ImportRequestInfo request, Action<ImportProgressInfo> progress, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
-        var run = new Run(request, progress);
-        try
+        // A pupil the store already holds at another school for the same time is only found once every row is
+        // written. The batch is then rolled back and the file read once more with those rows rejected: a second
+        // pass costs only files that have such pupils, and the store is never left with half a correction.
+        IReadOnlyDictionary<(string Key, int Year, string Moment), SchoolClash> clashes = new Dictionary<(string, int, string), SchoolClash>();
+        while (true)
         {
-            var schools = await RegistryAsync(cancellationToken);
-            await using var batch = await store.BeginAsync(cancellationToken);
-            if (IsJson(path))
+            var run = new Run(request, progress, limits.Value, new PupilLedger(keys), clashes);
+            try
             {
-                run.Format = "chain-json";
-                run.Encoding = "utf-8";
-                await OutflowAsync(ChainJsonParser.Parse(path, request.School), schools, batch, run, cancellationToken);
-            }
-            else
-            {
-                using var table = CsvTable.Open(path);
-                run.Format = table.Format switch
+                var schools = await RegistryAsync(cancellationToken);
+                await using var batch = await store.BeginAsync(cancellationToken);
+                await ReadAsync(path, schools, batch, run, cancellationToken);
+                progress(run.Progress);
+                if (clashes.Count == 0)
                 {
-                    FileFormat.LvsCsv => "lvs-csv",
-                    FileFormat.OutflowCsv => "outflow-csv",
-                    _ => "schools-csv",
-                };
-                run.Encoding = table.Encoding;
-                run.Warnings.AddRange(table.Warnings);
-                switch (table.Format)
-                {
-                    case FileFormat.LvsCsv:
-                        // The providers come from Normalise's tables; unreachable, it fails the import (Unavailable), storing nothing.
-                        await LvsAsync(new LvsCsvParser(table, await providers.LookupAsync(cancellationToken)), schools, batch, run, cancellationToken);
-                        break;
-                    case FileFormat.OutflowCsv:
-                        await OutflowAsync(new OutflowCsvParser(table).Rows(), schools, batch, run, cancellationToken);
-                        break;
-                    default:
-                        await SchoolsAsync(new SchoolsCsvParser(table), batch, run, cancellationToken);
-                        break;
+                    var found = await batch.FindSchoolClashesAsync(run.Ledger.Keys, cancellationToken);
+                    if (found.Count > 0)
+                    {
+                        logger.LogInformation("Import of {File}: {Count} pupil-moment(s) clash with another school in the store; reading it again without them",
+                            request.FileName, found.Count);
+                        clashes = found.DistinctBy(c => (c.PupilKey, c.SchoolYear, c.Moment)).ToDictionary(c => (c.PupilKey, c.SchoolYear, c.Moment));
+                        continue;
+                    }
                 }
-            }
 
-            progress(run.Progress);
-            var audit = run.Audit(started);
-            if (request.Strict && run.Rejections.Count > 0)
+                var audit = run.Audit(started);
+                if (request.Strict && run.Rejections.Count > 0)
+                {
+                    await batch.DisposeAsync();
+                    var refusedId = await store.RecordRefusedAsync(audit, CancellationToken.None);
+                    return run.Report(refusedId, "refused", 0,
+                        $"strict import: {run.Rejections.Count} row(s) rejected, so nothing was stored");
+                }
+
+                var outcome = await batch.CommitAsync(audit, [.. run.Boards], cancellationToken);
+                logger.LogInformation("Import {Id} of {File}: {Outcome}, {Accepted} accepted, {Rejected} rejected, {Changed} changed",
+                    batch.ImportId, request.FileName, outcome, run.Accepted, run.Rejections.Count, batch.Changed);
+                return run.Report(batch.ImportId, outcome, batch.Changed, null);
+            }
+            catch (ImportFileException e)
             {
-                await batch.DisposeAsync();
-                var refusedId = await store.RecordRefusedAsync(audit, CancellationToken.None);
-                return run.Report(refusedId, "refused", 0,
-                    $"strict import: {run.Rejections.Count} row(s) rejected, so nothing was stored");
+                var id = await store.RecordRefusedAsync(run.Audit(started), CancellationToken.None);
+                return run.Report(id, "refused", 0, e.Message);
             }
-
-            var outcome = await batch.CommitAsync(audit, [.. run.Boards], cancellationToken);
-            logger.LogInformation("Import {Id} of {File}: {Outcome}, {Accepted} accepted, {Rejected} rejected, {Changed} changed",
-                batch.ImportId, request.FileName, outcome, run.Accepted, run.Rejections.Count, batch.Changed);
-            return run.Report(batch.ImportId, outcome, batch.Changed, null);
         }
-        catch (ImportFileException e)
+    }
+
+    /// <summary>Reads the file in its format and writes its valid rows to the batch.</summary>
+    private async Task ReadAsync(string path, Dictionary<SchoolId, (string Bgnr, int Index)> schools, ImportBatch batch, Run run, CancellationToken cancellationToken)
+    {
+        if (IsJson(path))
         {
-            var id = await store.RecordRefusedAsync(run.Audit(started), CancellationToken.None);
-            return run.Report(id, "refused", 0, e.Message);
+            run.Format = "chain-json";
+            run.Encoding = "utf-8";
+            await OutflowAsync(ChainJsonParser.Parse(path, run.Request.School), schools, batch, run, cancellationToken);
+            return;
+        }
+
+        using var table = CsvTable.Open(path, limits.Value);
+        run.Format = table.Format switch
+        {
+            FileFormat.LvsCsv => "lvs-csv",
+            FileFormat.OutflowCsv => "outflow-csv",
+            _ => "schools-csv",
+        };
+        run.Encoding = table.Encoding;
+        run.Warnings.AddRange(table.Warnings);
+        switch (table.Format)
+        {
+            case FileFormat.LvsCsv:
+                // The providers come from Normalise's tables; unreachable, it fails the import (Unavailable), storing nothing.
+                await LvsAsync(new LvsCsvParser(table, await providers.LookupAsync(cancellationToken)), schools, batch, run, cancellationToken);
+                break;
+            case FileFormat.OutflowCsv:
+                await OutflowAsync(new OutflowCsvParser(table).Rows(), schools, batch, run, cancellationToken);
+                break;
+            default:
+                await SchoolsAsync(new SchoolsCsvParser(table), batch, run, cancellationToken);
+                break;
         }
     }
 
@@ -93,88 +118,77 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
     private async Task LvsAsync(LvsCsvParser parser, Dictionary<SchoolId, (string Bgnr, int Index)> schools,
         ImportBatch batch, Run run, CancellationToken cancellationToken)
     {
-        var ledger = new PupilLedger(keys);
-        var pending = new List<LvsResult>(NormaliseBatch);
-        var pendingKeys = new List<string>(NormaliseBatch);
-        foreach (var parsed in parser.Rows())
+        var ledger = run.Ledger;
+        using var pipeline = new LvsPipeline(normaliser, batch, run.Warn, cancellationToken);
+        try
         {
-            run.Read++;
-            if (parsed.Value is not { } r)
+            foreach (var parsed in parser.Rows())
             {
-                run.Reject(parsed.ToRejection());
-                continue;
-            }
+                run.Count(parsed.Line, parsed.Path);
+                if (run.Read % ProgressEvery == 0)
+                {
+                    run.ReportProgress();
+                }
 
-            if (!run.Admit(r.School, schools, parsed.Line, out var bgnr, out var schoolIndex))
-            {
-                continue;
-            }
-
-            var pupil = ledger.Get(bgnr, r.PupilId);
-            run.Boards.Add(bgnr);
-            // Slot: the result's identity for this pupil (year, moment, subject); "when" drops the subject.
-            var when = ((r.Year.StartYear - 1900) * 32) + r.Moment.Ordinal;
-            var slot = (when << 2) | (int)r.Subject;
-            var fingerprint = HashCode.Combine(r.Score, r.Percentile, r.Niveau, r.ReportedLevel, r.TakenOn, r.Groep, r.Provider);
-            switch (pupil.Record(slot, when, 2, fingerprint, schoolIndex, parsed.Line, out var earlier))
-            {
-                case PupilLedger.Verdict.SameAsBefore:
-                    run.Accepted++;
+                if (parsed.Value is not { } r)
+                {
+                    run.Reject(parsed.ToRejection());
                     continue;
-                case PupilLedger.Verdict.Conflict:
-                    run.Reject(new Rejection(parsed.Line, "", $"conflicting duplicate: line {earlier} gives another result for this pupil, {r.Year} {r.Moment} {r.Subject.Code()}"));
-                    continue;
-                case PupilLedger.Verdict.OtherSchool:
-                    run.Reject(new Rejection(parsed.Line, "", $"pupil in two schools at once: line {earlier} places this pupil at another school for {r.Year} {r.Moment}"));
-                    continue;
-            }
+                }
 
-            run.Accepted++;
-            pending.Add(r);
-            pendingKeys.Add(pupil.Key);
-            if (pending.Count == NormaliseBatch)
-            {
-                await FlushAsync(pending, pendingKeys, batch, run, cancellationToken);
-            }
+                if (!run.Admit(r.School, schools, parsed.Line, out var bgnr, out var schoolIndex))
+                {
+                    continue;
+                }
 
-            if (run.Read % ProgressEvery == 0)
-            {
-                run.ReportProgress();
+                var pupil = ledger.Get(bgnr, r.PupilId);
+                if (run.ClashesInStore(pupil.Key, r.Year, MomentCodes.Of(r.Moment), parsed.Line, parsed.Path))
+                {
+                    continue;
+                }
+
+                run.Boards.Add(bgnr);
+                // Slot: the result's identity for this pupil (year, moment, subject); "when" drops the subject.
+                var when = ((r.Year.StartYear - 1900) * 32) + r.Moment.Ordinal;
+                var slot = (when << 2) | (int)r.Subject;
+                var fingerprint = HashCode.Combine(r.Score, r.Percentile, r.Niveau, r.ReportedLevel, r.TakenOn, r.Groep, r.Provider);
+                switch (pupil.Record(slot, when, 2, fingerprint, schoolIndex, parsed.Line, out var earlier))
+                {
+                    case PupilLedger.Verdict.SameAsBefore:
+                        run.Accepted++;
+                        continue;
+                    case PupilLedger.Verdict.Conflict:
+                        run.Reject(new Rejection(parsed.Line, "", $"conflicting duplicate: line {earlier} gives another result for this pupil, {r.Year} {r.Moment} {r.Subject.Code()}"));
+                        continue;
+                    case PupilLedger.Verdict.OtherSchool:
+                        run.Reject(new Rejection(parsed.Line, "", $"pupil in two schools at once: line {earlier} places this pupil at another school for {r.Year} {r.Moment}"));
+                        continue;
+                }
+
+                run.Accepted++;
+                await pipeline.AddAsync(pupil.Key, r);
             }
         }
+        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException && !cancellationToken.IsCancellationRequested)
+        {
+            // A later stage failed and stopped this one: completing the pipeline reports that stage's error.
+        }
+        catch
+        {
+            await pipeline.AbandonAsync();
+            throw;
+        }
 
-        await FlushAsync(pending, pendingKeys, batch, run, cancellationToken);
+        await pipeline.CompleteAsync();
     }
 
-    private async Task FlushAsync(List<LvsResult> pending, List<string> pendingKeys, ImportBatch batch, Run run, CancellationToken cancellationToken)
-    {
-        if (pending.Count == 0)
-        {
-            return;
-        }
-
-        var normalised = await normaliser.NormaliseAsync(pending, cancellationToken);
-        if (normalised.Problem is { } problem && !run.Warnings.Contains(problem))
-        {
-            run.Warnings.Add(problem);
-        }
-
-        for (var i = 0; i < pending.Count; i++)
-        {
-            await batch.WriteLvsAsync(pendingKeys[i], pending[i], normalised.Values[i], cancellationToken);
-        }
-
-        pending.Clear();
-        pendingKeys.Clear();
-    }
-
-    private async Task OutflowAsync(IEnumerable<Parsed<OutflowRecord>> rows, Dictionary<SchoolId, (string Bgnr, int Index)> schools,
+    private static async Task OutflowAsync(IEnumerable<Parsed<OutflowRecord>> rows, Dictionary<SchoolId, (string Bgnr, int Index)> schools,
         ImportBatch batch, Run run, CancellationToken cancellationToken)
     {
-        var ledger = new PupilLedger(keys);
+        var ledger = run.Ledger;
         foreach (var parsed in rows)
         {
-            run.Read++;
+            run.Count(parsed.Line, parsed.Path);
             if (parsed.Value is not { } r)
             {
                 run.Reject(parsed.ToRejection());
@@ -187,6 +201,11 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
             }
 
             var pupil = ledger.Get(bgnr, r.PupilId);
+            if (run.ClashesInStore(pupil.Key, r.Year, "", parsed.Line, parsed.Path))
+            {
+                continue;
+            }
+
             run.Boards.Add(bgnr);
             var when = r.Year.StartYear - 1900;
             var slot = (when << 2) | (int)r.Subject;
@@ -218,7 +237,7 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
         var seen = new Dictionary<SchoolId, (int Line, SchoolRecord School)>();
         foreach (var parsed in parser.Rows())
         {
-            run.Read++;
+            run.Count(parsed.Line, parsed.Path);
             if (parsed.Value is not { } s)
             {
                 run.Reject(parsed.ToRejection());
@@ -269,8 +288,11 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
     }
 
     /// <summary>The state of one import run: counts, rejections, the boards it touched.</summary>
-    private sealed class Run(ImportRequestInfo request, Action<ImportProgressInfo> progress)
+    private sealed class Run(ImportRequestInfo request, Action<ImportProgressInfo> progress, ImportLimits limits,
+        PupilLedger ledger, IReadOnlyDictionary<(string Key, int Year, string Moment), SchoolClash> clashes)
     {
+        public PupilLedger Ledger { get; } = ledger;
+
         public ImportRequestInfo Request { get; } = request;
 
         public string Format { get; set; } = "unknown";
@@ -291,7 +313,44 @@ public sealed class Importer(ImportStore store, PupilKeys keys, IResultNormalise
 
         public void ReportProgress() => progress(Progress);
 
+        /// <summary>Rejects a row whose pupil the store holds at another school for the same year and moment.</summary>
+        public bool ClashesInStore(string pupilKey, SchoolYear year, string moment, int line, string path)
+        {
+            if (clashes.Count == 0 || !clashes.TryGetValue((pupilKey, year.StartYear, moment), out var clash))
+            {
+                return false;
+            }
+
+            Reject(new Rejection(line, path,
+                $"pupil in two schools at once: the store already places this pupil at {clash.Brin} vestiging {clash.Vestiging} for {year}{(moment.Length > 0 ? " " + moment : "")} (import {clash.ImportId}); " +
+                "correct this file, or the earlier import"));
+            return true;
+        }
+
+        /// <summary>Counts one data row; past the row limit the whole file is refused, so nothing of it is stored.</summary>
+        public void Count(int line, string path)
+        {
+            if (++Read > limits.MaxRowsPerImport)
+            {
+                throw new ImportFileException(
+                    $"{(path.Length > 0 ? path : $"line {line}")}: the file has more than {limits.MaxRowsPerImport:N0} rows, the most one import may have " +
+                    $"({ImportLimits.Setting(nameof(ImportLimits.MaxRowsPerImport))}); split it, for example per school year");
+            }
+        }
+
         public void Reject(Rejection rejection) => Rejections.Add(rejection);
+
+        /// <summary>Adds a warning once; called from the pipeline's store stage, so it locks.</summary>
+        public void Warn(string warning)
+        {
+            lock (Warnings)
+            {
+                if (!Warnings.Contains(warning))
+                {
+                    Warnings.Add(warning);
+                }
+            }
+        }
 
         public bool Admit(SchoolId school, Dictionary<SchoolId, (string Bgnr, int Index)> schools, int line,
             out string bgnr, out int index, string path = "")

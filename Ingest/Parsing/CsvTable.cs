@@ -1,5 +1,5 @@
-using System.Text;
 using nietras.SeparatedValues;
+using Uitstroom.Ingest.Importing;
 
 namespace Uitstroom.Ingest.Parsing;
 
@@ -23,9 +23,10 @@ public sealed class CsvTable : IDisposable
     private readonly StreamReader _text;
     private readonly int[] _index;
 
-    private CsvTable(StreamReader text, SepReader reader, int[] index, FileFormat format, List<string> warnings, string encoding)
+    private CsvTable(StreamReader text, SepReader reader, int[] index, FileFormat format, List<string> warnings, string encoding, ImportLimits limits)
     {
         _text = text;
+        Limits = limits;
         Reader = reader;
         _index = index;
         Format = format;
@@ -34,6 +35,8 @@ public sealed class CsvTable : IDisposable
     }
 
     public SepReader Reader { get; }
+
+    public ImportLimits Limits { get; }
 
     public FileFormat Format { get; }
 
@@ -48,10 +51,9 @@ public sealed class CsvTable : IDisposable
     /// <summary>The field index of a column, or -1 when the file does not have it.</summary>
     public int IndexOf(Column column) => _index[(int)column];
 
-    public static CsvTable Open(string path)
+    public static CsvTable Open(string path, ImportLimits? limits = null)
     {
         var encoding = TextDecoding.Detect(path);
-        // A line longer than this is not a CSV row of ours (a binary blob, a file without line breaks).
         var text = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         try
         {
@@ -78,7 +80,7 @@ public sealed class CsvTable : IDisposable
             }
 
             var (index, warnings, format) = MapHeader(reader.Header.ColNames);
-            return new CsvTable(text, reader, index, format, warnings, encoding.WebName);
+            return new CsvTable(text, reader, index, format, warnings, encoding.WebName, limits ?? new ImportLimits());
         }
         catch
         {
@@ -152,6 +154,59 @@ public sealed class CsvTable : IDisposable
         return (index, warnings, format);
     }
 
+    /// <summary>
+    /// Every data row, parsed by the format's <paramref name="parse"/> once the checks every format shares have
+    /// passed: the row's length, each field's length (<see cref="ImportLimits"/>) and the number of fields.
+    /// </summary>
+    public IEnumerable<Parsed<T>> Rows<T>(CsvRowParser<T> parse)
+        where T : class
+    {
+        while (Reader.MoveNext())
+        {
+            yield return Next(parse);
+        }
+    }
+
+    private Parsed<T> Next<T>(CsvRowParser<T> parse)
+        where T : class
+    {
+        var row = new CsvRow(Reader.Current, this);
+        return Refuse(Reader.Current) is { } reason ? Row.Fail<T>(row.Line, reason) : parse(row);
+    }
+
+    private string? Refuse(SepReader.Row row)
+    {
+        var length = row.Span.Length;
+        if (length > Limits.MaxLineLength)
+        {
+            // A line longer than this is not a CSV row of ours (a binary blob, a file without line breaks).
+            return $"the row is {length:N0} characters long; a row may be at most {Limits.MaxLineLength:N0} ({ImportLimits.Setting(nameof(ImportLimits.MaxLineLength))})";
+        }
+
+        if (row.ColCount != ColumnCount)
+        {
+            var lines = row.LineNumberToExcl - row.LineNumberFrom;
+            var hint = row.ColCount < ColumnCount
+                ? lines > 1 ? " (an unclosed quote runs over several lines?)" : " (a truncated line?)"
+                : Separator == ',' ? " (a decimal comma in a comma-separated file must be quoted)" : "";
+            return $"expected {ColumnCount} fields, found {row.ColCount}{hint}";
+        }
+
+        // A row shorter than the field limit cannot hold a field longer than it: most rows skip the loop.
+        if (length > Limits.MaxFieldLength)
+        {
+            for (var i = 0; i < row.ColCount; i++)
+            {
+                if (row[i].Span.Length > Limits.MaxFieldLength)
+                {
+                    return $"field '{Reader.Header.ColNames[i]}' is {row[i].Span.Length:N0} characters long; a field may be at most {Limits.MaxFieldLength:N0} ({ImportLimits.Setting(nameof(ImportLimits.MaxFieldLength))})";
+                }
+            }
+        }
+
+        return null;
+    }
+
     public static string Describe(FileFormat format) => format switch
     {
         FileFormat.LvsCsv => "an LVS results file",
@@ -164,6 +219,44 @@ public sealed class CsvTable : IDisposable
     {
         Reader.Dispose();
         _text.Dispose();
+    }
+}
+
+/// <summary>Parses one row that passed the shared checks into the format's record, or the reason it cannot.</summary>
+public delegate Parsed<T> CsvRowParser<T>(CsvRow row)
+    where T : class;
+
+/// <summary>One data row of a <see cref="CsvTable"/>, its fields looked up by <see cref="Column"/>.</summary>
+public readonly ref struct CsvRow(SepReader.Row row, CsvTable table)
+{
+    private readonly SepReader.Row _row = row;
+
+    /// <summary>The 1-based line the row starts on (the header is line 1).</summary>
+    public int Line => _row.LineNumberFrom;
+
+    /// <summary>A field by its index in the file (<see cref="CsvTable.IndexOf"/>), for parsers that resolve indexes once.</summary>
+    public SepReader.Col this[int index] => _row[index];
+
+    /// <summary>A column the format requires (the header was checked for it).</summary>
+    public ReadOnlySpan<char> this[Column column] => _row[table.IndexOf(column)].Span;
+
+    public bool Has(Column column) => table.IndexOf(column) >= 0;
+
+    /// <summary>An optional column's text; empty when the file does not have the column.</summary>
+    public ReadOnlySpan<char> Optional(Column column) => Has(column) ? this[column] : default;
+
+    /// <summary>The vestiging (0 when the file has no such column), or the reason it is malformed.</summary>
+    public bool TryVestiging(out int vestiging, out string reason)
+    {
+        reason = "";
+        vestiging = 0;
+        if (!Has(Column.Vestiging) || (int.TryParse(this[Column.Vestiging], out vestiging) && vestiging is >= 0 and <= 99))
+        {
+            return true;
+        }
+
+        reason = $"malformed vestiging '{Fields.Show(this[Column.Vestiging])}': expected 0..99";
+        return false;
     }
 }
 
@@ -228,22 +321,34 @@ internal static class Fields
 internal sealed class SpanCache<T>(Func<string, T> parse)
 {
     private readonly Dictionary<string, T> _seen = new(StringComparer.Ordinal);
+    private string? _lastText;
+    private T _lastValue = default!;
 
     public T Get(ReadOnlySpan<char> text)
     {
-        var lookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(text, out var value))
+        // Consecutive rows mostly repeat a column's value (one school, year and provider per block of rows):
+        // comparing with the last one is cheaper than hashing the text for the dictionary.
+        if (_lastText is not null && text.SequenceEqual(_lastText))
         {
+            return _lastValue;
+        }
+
+        var lookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var key, out var value))
+        {
+            (_lastText, _lastValue) = (key, value);
             return value;
         }
 
         // Bounded: a file with a million distinct spellings of a year is rejected row by row, not cached.
-        var parsed = parse(text.ToString());
+        var spelling = text.ToString();
+        var parsed = parse(spelling);
         if (_seen.Count < 4096)
         {
-            _seen[text.ToString()] = parsed;
+            _seen[spelling] = parsed;
         }
 
+        (_lastText, _lastValue) = (spelling, parsed);
         return parsed;
     }
 }

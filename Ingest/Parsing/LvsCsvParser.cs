@@ -1,4 +1,3 @@
-using nietras.SeparatedValues;
 using Uitstroom.Domain.Results;
 using Uitstroom.Ingest.Norms;
 
@@ -14,9 +13,6 @@ public sealed class LvsCsvParser(CsvTable table, LvsProviderLookup? providers = 
 {
     private readonly LvsProviderLookup _known = providers ?? new LvsProviderLookup(ShippedProviderDirectory.Providers);
 
-    /// <summary>Longer rows are refused unread: no export of ours has a row anywhere near this.</summary>
-    public const int MaxRowLength = 64 * 1024;
-
     private readonly SpanCache<SchoolYear?> _years = new(t => SchoolYear.TryParse(t, out var y) ? y : null);
     private readonly SpanCache<TestMoment?> _moments = new(t => TestMoment.TryParse(t, out var m) ? m : null);
     private readonly SpanCache<Subject?> _subjects = new(t => Subjects.TryParse(t, out var s) ? s : null);
@@ -25,7 +21,6 @@ public sealed class LvsCsvParser(CsvTable table, LvsProviderLookup? providers = 
     private readonly SpanCache<ReferenceLevel?> _levels = new(t => ReferenceLevels.TryParse(t, out var l) ? l : null);
 
     private readonly int _brin = table.IndexOf(Column.Brin);
-    private readonly int _vestiging = table.IndexOf(Column.Vestiging);
     private readonly int _pupil = table.IndexOf(Column.LeerlingId);
     private readonly int _year = table.IndexOf(Column.Schooljaar);
     private readonly int _groep = table.IndexOf(Column.Groep);
@@ -43,37 +38,21 @@ public sealed class LvsCsvParser(CsvTable table, LvsProviderLookup? providers = 
 
     private SpanCache<LvsProvider?>? _providers;
 
-    public IEnumerable<Parsed<LvsResult>> Rows()
+    private string _lastPupil = "";
+
+    public IEnumerable<Parsed<LvsResult>> Rows() => table.Rows(Parse);
+
+    private Parsed<LvsResult> Parse(CsvRow row)
     {
-        var reader = table.Reader;
-        while (reader.MoveNext())
-        {
-            yield return Parse(reader.Current);
-        }
-    }
-
-    public Parsed<LvsResult> Parse(SepReader.Row row)
-    {
-        var line = row.LineNumberFrom;
-        if (row.Span.Length > MaxRowLength)
-        {
-            return Row.Fail<LvsResult>(line, $"the row is {row.Span.Length:N0} characters long; a row may be at most {MaxRowLength:N0}");
-        }
-
-        if (row.ColCount != table.ColumnCount)
-        {
-            return Row.Fail<LvsResult>(line, ColumnCountReason(row, table));
-        }
-
+        var line = row.Line;
         if (_brins.Get(row[_brin].Span) is not { } brin)
         {
             return Row.Fail<LvsResult>(line, $"malformed BRIN '{Fields.Show(row[_brin].Span)}': expected 4 letters or digits such as 00AP");
         }
 
-        var vestiging = 0;
-        if (_vestiging >= 0 && !(int.TryParse(row[_vestiging].Span, out vestiging) && vestiging is >= 0 and <= 99))
+        if (!row.TryVestiging(out var vestiging, out var malformed))
         {
-            return Row.Fail<LvsResult>(line, $"malformed vestiging '{Fields.Show(row[_vestiging].Span)}': expected 0..99");
+            return Row.Fail<LvsResult>(line, malformed);
         }
 
         var pupil = row[_pupil].Span;
@@ -167,18 +146,16 @@ public sealed class LvsCsvParser(CsvTable table, LvsProviderLookup? providers = 
         }
 
         return Row.Ok<LvsResult>(line, new LvsResult(
-            new SchoolId(brin, vestiging), pupil.ToString(), year, groep, moment, provider.Code, subject, score,
+            new SchoolId(brin, vestiging), PupilId(pupil), year, groep, moment, provider.Code, subject, score,
             percentile, niveau, level, takenOn));
     }
 
-    internal static string ColumnCountReason(SepReader.Row row, CsvTable table)
-    {
-        var lines = row.LineNumberToExcl - row.LineNumberFrom;
-        var hint = row.ColCount < table.ColumnCount
-            ? lines > 1 ? " (an unclosed quote runs over several lines?)" : " (a truncated line?)"
-            : table.Separator == ',' ? " (a decimal comma in a comma-separated file must be quoted)" : "";
-        return $"expected {table.ColumnCount} fields, found {row.ColCount}{hint}";
-    }
+    /// <summary>
+    /// The pupil's identifier as a string, shared by consecutive rows of the same pupil: exports list a pupil's
+    /// results together, so one comparison saves a string for all but the first of them.
+    /// </summary>
+    private string PupilId(ReadOnlySpan<char> text) =>
+        text.SequenceEqual(_lastPupil) ? _lastPupil : _lastPupil = text.ToString();
 
     private static string? ParseNiveau(string text)
     {

@@ -1,4 +1,3 @@
-using nietras.SeparatedValues;
 using Uitstroom.Domain.Results;
 
 namespace Uitstroom.Ingest.Parsing;
@@ -6,64 +5,37 @@ namespace Uitstroom.Ingest.Parsing;
 /// <summary>Reads an outflow (doorstroomtoets/eindtoets) results CSV: one row per pupil × subject (docs/formats.md).</summary>
 public sealed class OutflowCsvParser(CsvTable table)
 {
-    private readonly int _brin = table.IndexOf(Column.Brin);
-    private readonly int _vestiging = table.IndexOf(Column.Vestiging);
-    private readonly int _pupil = table.IndexOf(Column.LeerlingId);
-    private readonly int _year = table.IndexOf(Column.Schooljaar);
-    private readonly int _provider = table.IndexOf(Column.Aanbieder);
-    private readonly int _subject = table.IndexOf(Column.Vak);
-    private readonly int _level = table.IndexOf(Column.Referentieniveau);
-    private readonly int _exempt = table.IndexOf(Column.Ontheffing);
+    public IEnumerable<Parsed<OutflowRecord>> Rows() => table.Rows(Parse);
 
-    public IEnumerable<Parsed<OutflowRecord>> Rows()
+    private static Parsed<OutflowRecord> Parse(CsvRow row)
     {
-        var reader = table.Reader;
-        while (reader.MoveNext())
-        {
-            yield return Parse(reader.Current);
-        }
-    }
-
-    private Parsed<OutflowRecord> Parse(SepReader.Row row)
-    {
-        var line = row.LineNumberFrom;
-        if (row.Span.Length > LvsCsvParser.MaxRowLength)
-        {
-            return Row.Fail<OutflowRecord>(line, $"the row is {row.Span.Length:N0} characters long; a row may be at most {LvsCsvParser.MaxRowLength:N0}");
-        }
-
-        if (row.ColCount != table.ColumnCount)
-        {
-            return Row.Fail<OutflowRecord>(line, LvsCsvParser.ColumnCountReason(row, table));
-        }
-
+        var line = row.Line;
         try
         {
-            var vestiging = 0;
-            if (_vestiging >= 0 && !(int.TryParse(row[_vestiging].Span, out vestiging) && vestiging is >= 0 and <= 99))
+            if (!row.TryVestiging(out var vestiging, out var malformed))
             {
-                return Row.Fail<OutflowRecord>(line, $"malformed vestiging '{Fields.Show(row[_vestiging].Span)}': expected 0..99");
+                return Row.Fail<OutflowRecord>(line, malformed);
             }
 
-            var school = SchoolId.Create(row[_brin].ToString(), vestiging);
-            var pupil = row[_pupil].ToString();
+            var school = SchoolId.Create(row[Column.Brin].ToString(), vestiging);
+            var pupil = row[Column.LeerlingId].ToString();
             if (pupil.Length is 0 or > 64)
             {
                 return Row.Fail<OutflowRecord>(line, pupil.Length == 0 ? "leerling_id is empty" : "leerling_id is longer than 64 characters");
             }
 
-            var year = SchoolYear.Parse(row[_year].ToString());
-            if (!Providers.TryOutflow(row[_provider].ToString(), out var provider))
+            var year = SchoolYear.Parse(row[Column.Schooljaar].ToString());
+            if (!Providers.TryOutflow(row[Column.Aanbieder].ToString(), out var provider))
             {
-                return Row.Fail<OutflowRecord>(line, $"unknown aanbieder '{Fields.Show(row[_provider].Span)}': expected ROUTE_8, ICE, DIA, AMN, LEERLING_IN_BEELD or DOE");
+                return Row.Fail<OutflowRecord>(line, $"unknown aanbieder '{Fields.Show(row[Column.Aanbieder])}': expected ROUTE_8, ICE, DIA, AMN, LEERLING_IN_BEELD or DOE");
             }
 
-            var subject = Subjects.Parse(row[_subject].ToString());
-            var exempt = _exempt >= 0 && ParseExempt(row[_exempt].Span);
+            var subject = Subjects.Parse(row[Column.Vak].ToString());
+            var exempt = ParseExempt(row.Optional(Column.Ontheffing));
             ReferenceLevel? level = null;
-            if (!row[_level].Span.IsEmpty)
+            if (!row[Column.Referentieniveau].IsEmpty)
             {
-                var l = ReferenceLevels.Parse(row[_level].ToString());
+                var l = ReferenceLevels.Parse(row[Column.Referentieniveau].ToString());
                 if (!l.IsValidFor(subject))
                 {
                     return Row.Fail<OutflowRecord>(line, $"referentieniveau {l.Code()} does not exist for {subject.Code()}");

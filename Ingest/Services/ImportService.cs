@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Ingest.Importing;
 
@@ -10,7 +11,7 @@ namespace Uitstroom.Ingest.Services;
 /// gRPC edge of imports: spools the uploaded bytes to a temporary file (hashing them on the way), runs the
 /// <see cref="Importer"/> on it, and streams progress, rejected rows and the report back.
 /// </summary>
-public sealed class ImportService(Importer importer) : Imports.ImportsBase
+public sealed class ImportService(Importer importer, IOptions<ImportLimits> limits) : Imports.ImportsBase
 {
     private const long UploadProgressEvery = 8L << 20;
     private const int RejectionsPerMessage = 1000;
@@ -33,9 +34,17 @@ public sealed class ImportService(Importer importer) : Imports.ImportsBase
             using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
                 long received = 0, nextProgress = UploadProgressEvery;
-                while (await requestStream.MoveNext(ct))
+                var maxBytes = limits.Value.MaxFileBytes;
+                while (await NextChunkAsync(requestStream, ct))
                 {
                     var chunk = requestStream.Current.Chunk.Memory;
+                    if (received + chunk.Length > maxBytes)
+                    {
+                        // Refused while it arrives: the rest is never spooled, and nothing is stored.
+                        throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                            $"the file is larger than {maxBytes:N0} bytes, the most one import may have ({ImportLimits.Setting(nameof(ImportLimits.MaxFileBytes))}); split it, for example per school year"));
+                    }
+
                     sha.AppendData(chunk.Span);
                     await file.WriteAsync(chunk, ct);
                     received += chunk.Length;
@@ -62,6 +71,22 @@ public sealed class ImportService(Importer importer) : Imports.ImportsBase
         finally
         {
             File.Delete(spool);
+        }
+    }
+
+    /// <summary>
+    /// The next chunk, with gRPC's own "message too large" refusal restated to name the limit a deployment can raise.
+    /// </summary>
+    private async Task<bool> NextChunkAsync(IAsyncStreamReader<ImportRequest> requestStream, CancellationToken ct)
+    {
+        try
+        {
+            return await requestStream.MoveNext(ct);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                $"an upload chunk is larger than {limits.Value.MaxChunkBytes:N0} bytes, the most one message may have ({ImportLimits.Setting(nameof(ImportLimits.MaxChunkBytes))}); send the file in smaller chunks (the CLI sends 1 MB)"));
         }
     }
 

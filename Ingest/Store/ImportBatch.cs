@@ -97,6 +97,45 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
         return outcome;
     }
 
+    /// <summary>
+    /// The pupils of this import (by key) that the store, outside this import's own rows, holds at another school
+    /// at the same time. Asked once, after all rows are written and before commit (see <see cref="SchoolClashSql"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<SchoolClash>> FindSchoolClashesAsync(IReadOnlyCollection<string> pupilKeys, CancellationToken cancellationToken)
+    {
+        if (pupilKeys.Count == 0)
+        {
+            return [];
+        }
+
+        await FlushLvsAsync(cancellationToken);
+        // Two cheap answers first (the join reads back every row this import wrote): an import that
+        // changed nothing wrote no row that could clash, and a store holding only this import's rows (a first
+        // load) has nothing to clash with. Each EXISTS stops at the first row it finds.
+        if (Changed == 0 || await Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                SELECT CASE WHEN EXISTS (SELECT 1 FROM lvs_result WHERE import_id <> @id)
+                              OR EXISTS (SELECT 1 FROM outflow_result WHERE import_id <> @id) THEN 1 ELSE 0 END
+                """, new { id = ImportId }, Transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            return [];
+        }
+
+        await StagePupilKeysAsync(pupilKeys, cancellationToken);
+        var clashes = new List<SchoolClash>();
+        foreach (var sql in new[] { SchoolClashSql.Lvs, SchoolClashSql.Outflow })
+        {
+            var rows = await Connection.QueryAsync<SchoolClashRow>(new CommandDefinition(
+                sql, new { id = ImportId }, Transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+            clashes.AddRange(rows.Select(r => new SchoolClash(r.PupilKey, r.SchoolYear, r.Moment, r.Brin, r.Vestiging, r.ImportId)));
+        }
+
+        return clashes;
+    }
+
+    /// <summary>Fills the connection's temporary <c>import_pupil (pupil_key)</c> table with the import's pupil keys.</summary>
+    protected abstract Task StagePupilKeysAsync(IReadOnlyCollection<string> pupilKeys, CancellationToken cancellationToken);
+
     protected DbCommand Prepare(string sql, params (string Name, Type Type)[] parameters)
     {
         var command = Connection.CreateCommand();

@@ -8,7 +8,8 @@ namespace Uitstroom.Ingest.Store;
 
 /// <summary>
 /// PostgreSQL: LVS rows stream into a transaction-local staging table by binary COPY (the fastest way in), then one
-/// INSERT … SELECT … ON CONFLICT merges them, so the upsert rules are the same as SQLite's.
+/// INSERT … SELECT … ON CONFLICT merges them, so the upsert rules are the same as SQLite's. A first load into an
+/// empty table skips the staging (see <see cref="StartCopyAsync"/>).
 /// </summary>
 public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, long importId)
     : ImportBatch(connection, transaction, importId)
@@ -16,16 +17,12 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
     private static readonly string[] Columns = [.. ResultSql.LvsKey.Concat(ResultSql.LvsValues).Append("import_id")];
 
     private NpgsqlBinaryImporter? _copy;
+    private IReadOnlyList<string>? _rebuild;
+    private long _copied;
 
     public override async ValueTask WriteLvsAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken)
     {
-        if (_copy is null)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "CREATE TEMP TABLE lvs_stage (LIKE lvs_result) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
-            _copy = await connection.BeginBinaryImportAsync(
-                $"COPY lvs_stage ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        }
+        _copy ??= await StartCopyAsync(cancellationToken);
 
         // Synchronous writes: the importer buffers and flushes in large blocks, and an await per field would cost
         // more than the field itself.
@@ -48,7 +45,61 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
         WriteNullable(c, normalised?.Uniform, NpgsqlDbType.Double);
         WriteNullable(c, normalised?.TableVersion, NpgsqlDbType.Integer);
         c.Write(ImportId, NpgsqlDbType.Bigint);
+        _copied++;
     }
+
+    /// <summary>
+    /// Into an empty lvs_result (a first, national load) the rows are copied straight in with its indexes dropped
+    /// and rebuilt afterwards: building an index over sorted keys once is several times cheaper than inserting a
+    /// million random keys into it, and nothing can conflict with an empty table (the importer passes each key at
+    /// most once). Into a table with rows they go through the staging table and the upsert. The import holds the
+    /// import lock, and dropping an index locks the table until commit, so a first load briefly blocks readers of
+    /// what is an empty table anyway.
+    /// </summary>
+    private async Task<NpgsqlBinaryImporter> StartCopyAsync(CancellationToken cancellationToken)
+    {
+        var empty = !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM lvs_result)", transaction: transaction, cancellationToken: cancellationToken));
+        var target = "lvs_stage";
+        if (empty)
+        {
+            _rebuild = await DropIndexesAsync(cancellationToken);
+            target = "lvs_result";
+        }
+        else
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "CREATE TEMP TABLE lvs_stage (LIKE lvs_result) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
+        }
+
+        return await connection.BeginBinaryImportAsync(
+            $"COPY {target} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+    }
+
+    /// <summary>Drops lvs_result's indexes and constraints, returning the statements that recreate them as they were.</summary>
+    private async Task<IReadOnlyList<string>> DropIndexesAsync(CancellationToken cancellationToken)
+    {
+        var definitions = (await connection.QueryAsync<(string Name, string Sql, bool IsConstraint)>(new CommandDefinition(
+            """
+            SELECT c.conname, 'ALTER TABLE lvs_result ADD CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid), true
+            FROM pg_constraint c WHERE c.conrelid = 'lvs_result'::regclass AND c.contype IN ('p', 'u')
+            UNION ALL
+            SELECT i.relname, pg_get_indexdef(i.oid), false
+            FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+            WHERE x.indrelid = 'lvs_result'::regclass
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+            """, transaction: transaction, cancellationToken: cancellationToken))).ToList();
+        foreach (var (name, _, isConstraint) in definitions)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                isConstraint ? $"ALTER TABLE lvs_result DROP CONSTRAINT {Quote(name)}" : $"DROP INDEX {Quote(name)}",
+                transaction: transaction, cancellationToken: cancellationToken));
+        }
+
+        return [.. definitions.Select(d => d.Sql)];
+    }
+
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     protected override async Task FlushLvsAsync(CancellationToken cancellationToken)
     {
@@ -60,9 +111,41 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
         await _copy.CompleteAsync(cancellationToken);
         await _copy.DisposeAsync();
         _copy = null;
+        if (_rebuild is not null)
+        {
+            // Index builds sort in maintenance_work_mem; the default 64 MB spills a national file to disk.
+            await connection.ExecuteAsync(new CommandDefinition("SET LOCAL maintenance_work_mem = '256MB'", transaction: transaction, cancellationToken: cancellationToken));
+            foreach (var sql in _rebuild)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+            }
+
+            Changed += _copied;
+            return;
+        }
+
         Changed += await connection.ExecuteAsync(new CommandDefinition(
             ResultSql.Upsert("lvs_result", ResultSql.LvsKey, ResultSql.LvsValues, "lvs_stage"),
             transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+    }
+
+    protected override async Task StagePupilKeysAsync(IReadOnlyCollection<string> pupilKeys, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TEMP TABLE import_pupil (pupil_key text PRIMARY KEY) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY import_pupil (pupil_key) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var key in pupilKeys)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(key, NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        // The planner knows nothing of a fresh temporary table; without statistics it may scan lvs_result.
+        await connection.ExecuteAsync(new CommandDefinition("ANALYZE import_pupil", transaction: transaction, cancellationToken: cancellationToken));
     }
 
     private static void WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type)
@@ -103,6 +186,8 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
             {
                 // The connection already failed; nothing more to undo.
             }
+
+            _copy = null;
         }
 
         await base.DisposeAsync();

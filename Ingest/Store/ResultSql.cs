@@ -16,12 +16,16 @@ internal static class ResultSql
 
     public static readonly string[] OutflowValues = ["brin", "vestiging", "provider", "level", "exempt"];
 
-    public static string Upsert(string table, string[] key, string[] values, string? selectFrom = null)
+    /// <summary>
+    /// The upsert of one row (named <c>@column</c> parameters, or <c>?1…?n</c> in column order when
+    /// <paramref name="positional"/>), or of every row of <paramref name="selectFrom"/>.
+    /// </summary>
+    public static string Upsert(string table, string[] key, string[] values, string? selectFrom = null, bool positional = false)
     {
         var columns = key.Concat(values).Append("import_id").ToArray();
-        var source = selectFrom is null
-            ? $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))})"
-            : $"SELECT {string.Join(", ", columns)} FROM {selectFrom}";
+        var source = selectFrom is not null ? $"SELECT {string.Join(", ", columns)} FROM {selectFrom}"
+            : positional ? $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})"
+            : $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
         return $"""
             INSERT INTO {table} ({string.Join(", ", columns)})
             {source}

@@ -24,7 +24,8 @@ internal static class LvsFileGenerator
         }
     }
 
-    public static void WriteLvs(string path, long rows)
+    /// <summary>Writes <paramref name="rows"/> rows; pupils are numbered from <paramref name="firstPupil"/>.</summary>
+    public static void WriteLvs(string path, long rows, long firstPupil = 0)
     {
         var random = new Random(42);
         using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
@@ -32,7 +33,7 @@ internal static class LvsFileGenerator
         var perPupil = Moments.Length * SubjectNames.Length;
         for (long i = 0; i < rows; i++)
         {
-            var pupil = i / perPupil;
+            var pupil = firstPupil + (i / perPupil);
             var m = (int)(i % perPupil) / SubjectNames.Length;
             var subject = SubjectNames[(int)(i % SubjectNames.Length)];
             var groep = 5 + (m / 2);

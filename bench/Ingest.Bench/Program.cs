@@ -1,23 +1,18 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Uitstroom.Contracts.Ingest.V1;
-using Uitstroom.Ingest;
 using Uitstroom.Ingest.Bench;
 using Uitstroom.Ingest.Parsing;
 
-// Usage: dotnet run -c Release --project bench/Ingest.Bench -- [rows=1000000] [--sqlite-only] [--import-only]
+// Usage: dotnet run -c Release --project bench/Ingest.Bench -- [rows=1000000] [--sqlite-only] [--import-only] [--parse-only]
 // --import-only skips the parse and calibration phases (the 5M-row peak-memory run: -- 5000000 --sqlite-only --import-only).
 // PostgreSQL runs when UITSTROOM_TEST_POSTGRES names a cluster (scripts/postgres.sh start DIR PORT prints one).
 var rows = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? long.Parse(n) : 1_000_000;
 var sqliteOnly = args.Contains("--sqlite-only");
 var importOnly = args.Contains("--import-only");
-// The in-memory host looks for Ingest's source folder as its content root; the build output serves as well.
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_UITSTROOM_INGEST", AppContext.BaseDirectory);
+var parseOnly = args.Contains("--parse-only");
 var work = Directory.CreateTempSubdirectory("uitstroom-bench-");
 try
 {
@@ -29,9 +24,10 @@ try
     Console.WriteLine($"generated {rows:N0} LVS rows ({new FileInfo(lvs).Length / 1e6:N0} MB) in {sw.Elapsed.TotalSeconds:N1} s");
 
     // Parsing alone: decode, split, check every field, build the domain record.
-    for (var round = 0; round < (importOnly ? 0 : 2); round++)
+    for (var round = 0; round < (importOnly ? 0 : parseOnly ? 4 : 2); round++)
     {
         sw.Restart();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         long parsed = 0;
         using (var table = CsvTable.Open(lvs))
         {
@@ -41,7 +37,13 @@ try
             }
         }
 
-        Console.WriteLine($"parse{(round == 0 ? " (cold)" : "")}: {parsed:N0} rows in {sw.Elapsed.TotalSeconds:N2} s = {parsed / sw.Elapsed.TotalSeconds:N0} rows/s");
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine($"parse{(round == 0 ? " (cold)" : "")}: {parsed:N0} rows in {sw.Elapsed.TotalSeconds:N2} s = {parsed / sw.Elapsed.TotalSeconds:N0} rows/s ({parsed / cpuSeconds:N0} rows per CPU second)");
+    }
+
+    if (parseOnly)
+    {
+        return;
     }
 
     // Calibration under the machine's current load: a raw prepared insert of as many rows of the same width into
@@ -49,8 +51,10 @@ try
     if (!importOnly)
     {
         sw.Restart();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         RawSqliteInsert(Path.Combine(work.FullName, "raw.db"), rows);
-        Console.WriteLine($"raw SQLite insert (calibration): {rows / sw.Elapsed.TotalSeconds:N0} rows/s");
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine($"raw SQLite insert (calibration): {rows / sw.Elapsed.TotalSeconds:N0} rows/s ({rows / cpuSeconds:N0} rows per CPU second)");
     }
 
     var sqliteFile = Path.Combine(work.FullName, "bench.db");
@@ -82,7 +86,7 @@ try
         Console.WriteLine("PostgreSQL: skipped (set UITSTROOM_TEST_POSTGRES)");
     }
 
-    Console.WriteLine($"peak working set of this process (client + service + store): {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
+    Console.WriteLine($"peak working set of the benchmark process (generator, parser runs, client): {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
 }
 finally
 {
@@ -92,8 +96,8 @@ finally
 
 static async Task EndToEndAsync(string name, string connectionString, string schools, string lvs, long rows, string dataFolder)
 {
-    await using var host = new IngestHost(connectionString, dataFolder);
-    using var channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
+    await using var server = await IngestServer.StartAsync(connectionString, dataFolder);
+    using var channel = GrpcChannel.ForAddress(server.Address);
     var client = new Imports.ImportsClient(channel);
     var registry = await SendAsync(client, schools);
     if (registry.Outcome != "committed")
@@ -102,9 +106,29 @@ static async Task EndToEndAsync(string name, string connectionString, string sch
     }
 
     var sw = Stopwatch.StartNew();
+    var cpu = server.CpuTime();
     var report = await SendAsync(client, lvs);
     var seconds = sw.Elapsed.TotalSeconds;
-    Console.WriteLine($"{name} end to end over gRPC: {report.RowsAccepted:N0} of {rows:N0} rows {report.Outcome} in {seconds:N2} s = {report.RowsAccepted / seconds:N0} rows/s ({report.RowsRejected} rejected)");
+    var cpuSeconds = (server.CpuTime() - cpu).TotalSeconds;
+    Console.WriteLine($"{name} end to end over gRPC (loopback Kestrel, Ingest in its own process): {report.RowsAccepted:N0} of {rows:N0} rows {report.Outcome} in {seconds:N2} s = {report.RowsAccepted / seconds:N0} rows/s ({report.RowsRejected} rejected); Ingest used {cpuSeconds:N1} CPU s = {report.RowsAccepted / cpuSeconds:N0} rows per CPU second; Ingest peak resident memory {server.PeakResidentBytes() / 1e6:N0} MB");
+
+    // A further tenth of new pupils into the filled store: the everyday import (staging and upsert on PostgreSQL,
+    // and the store-wide "pupil in two schools" query, which a first load skips).
+    var more = Path.Combine(dataFolder, "lvs-more.csv");
+    LvsFileGenerator.WriteLvs(more, rows / 10, firstPupil: 100_000_000);
+    sw.Restart();
+    cpu = server.CpuTime();
+    var added = await SendAsync(client, more);
+    cpuSeconds = (server.CpuTime() - cpu).TotalSeconds;
+    Console.WriteLine($"{name} a further {added.RowsAccepted:N0} rows of new pupils into the filled store: {added.Outcome} in {sw.Elapsed.TotalSeconds:N2} s = {added.RowsAccepted / sw.Elapsed.TotalSeconds:N0} rows/s; {cpuSeconds:N1} CPU s = {added.RowsAccepted / cpuSeconds:N0} rows per CPU second");
+    File.Delete(more);
+
+    // The same file again: every row is already stored, so the import must report "unchanged".
+    sw.Restart();
+    cpu = server.CpuTime();
+    var again = await SendAsync(client, lvs);
+    cpuSeconds = (server.CpuTime() - cpu).TotalSeconds;
+    Console.WriteLine($"{name} re-import of the same file: {again.Outcome}, {again.RowsChanged:N0} changed, in {sw.Elapsed.TotalSeconds:N2} s = {again.RowsAccepted / sw.Elapsed.TotalSeconds:N0} rows/s; {cpuSeconds:N1} CPU s");
 }
 
 static void RawSqliteInsert(string file, long rows)
@@ -182,19 +206,4 @@ static async Task<ImportReport> SendAsync(Imports.ImportsClient client, string p
     }
 
     return report ?? throw new InvalidOperationException("no report");
-}
-
-/// <summary>Ingest in this process, over the in-memory test server: real gRPC framing, no sockets.</summary>
-internal sealed class IngestHost(string connectionString, string dataFolder) : WebApplicationFactory<IngestProgram>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:store"] = connectionString,
-            ["Uitstroom:DataFolder"] = dataFolder,
-            ["Logging:LogLevel:Default"] = "Warning",
-        }));
-    }
 }

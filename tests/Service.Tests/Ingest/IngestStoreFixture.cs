@@ -59,7 +59,7 @@ public sealed class TestStore : IAsyncDisposable
         return new TestStore(builder.ConnectionString, null, database, admin);
     }
 
-    public ServiceHost<IngestProgram> Host() => new(new Dictionary<string, string?>
+    public ServiceHost<IngestProgram> Host(IReadOnlyDictionary<string, string?>? settings = null) => new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
     {
         ["ConnectionStrings:store"] = ConnectionString,
         ["Uitstroom:PupilKeySecret"] = "test-secret-of-sufficient-length",
