@@ -55,6 +55,9 @@ public sealed class ReportingProcesses : IAsyncLifetime
             ["services__ingest__grpc__0"] = Ingest.Grpc.ToString(),
             ["services__predict__grpc__0"] = Predict.Grpc.ToString(),
             ["Reporting__FreshFor"] = "00:00:00",
+            // Generous deadlines: CI machines are shared, and a missed deadline would read as a fault here.
+            ["Reporting__IngestDeadline"] = "00:00:15",
+            ["Reporting__PredictDeadline"] = "00:00:30",
         });
 
         await Redis.StartAsync();
