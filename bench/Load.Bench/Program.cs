@@ -45,22 +45,26 @@ if (!(await models.ListModelsAsync(new ListModelsRequest())).Models.Any(m => m.C
     await models.TrainAsync(new TrainRequest(), deadline: DateTime.UtcNow.AddMinutes(10));
 }
 
+// The board's forecast computed once before the load, as demo.sh does: a cold forecast can take longer than
+// Reporting's Predict deadline on a busy machine, and the load test measures serving, not the first computation.
+await new Forecasts.ForecastsClient(predict).ForecastSchoolsAsync(new ForecastSchoolsRequest { Bgnr = board }, deadline: DateTime.UtcNow.AddMinutes(5));
 var reports = new BoardReports.BoardReportsClient(reporting);
-await reports.GetBoardOverviewAsync(new GetBoardOverviewRequest { Bgnr = board }, deadline: DateTime.UtcNow.AddMinutes(2));
+for (var until = DateTime.UtcNow.AddMinutes(3); ;)
+{
+    var warm = await reports.GetBoardOverviewAsync(new GetBoardOverviewRequest { Bgnr = board }, deadline: DateTime.UtcNow.AddMinutes(2));
+    if (warm.Forecast.Freshness == Freshness.Current || DateTime.UtcNow > until)
+    {
+        Console.WriteLine($"preparing: overview of {board}: {warm.Schools.Count} schools, forecast {warm.Forecast.Freshness}");
+        break;
+    }
+
+    await Task.Delay(2000);
+}
 var files = world.LvsFiles.Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f))).ToList();
 Console.WriteLine($"load: {clients} clients × {duration.TotalSeconds:0} s per scenario; {files.Count} LVS files of {files.Average(f => f.Bytes.Length) / 1024:0} KB on average; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 
 var results = new List<LoadResult>
 {
-    await LoadRun.RunAsync("import (re-import)", clients, duration, async (client, n, ct) =>
-    {
-        var (name, bytes) = files[(int)((client + (n * clients)) % files.Count)];
-        var report = await ImportUpload.ImportAsync(ingest, name, bytes, ct: ct);
-        if (report.Outcome is not ("committed" or "unchanged"))
-        {
-            throw new InvalidOperationException($"{name}: {report.Outcome} {report.Error}");
-        }
-    }),
     await LoadRun.RunAsync("overview (gRPC)", clients, duration, async (_, _, ct) =>
     {
         var overview = await reports.GetBoardOverviewAsync(new GetBoardOverviewRequest { Bgnr = board }, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct);
@@ -77,6 +81,15 @@ var results = new List<LoadResult>
         if (!html.Contains("class=\"school\"", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("page: no school rows");
+        }
+    }),
+    await LoadRun.RunAsync("import (re-import)", clients, duration, async (client, n, ct) =>
+    {
+        var (name, bytes) = files[(int)((client + (n * clients)) % files.Count)];
+        var report = await ImportUpload.ImportAsync(ingest, name, bytes, ct: ct);
+        if (report.Outcome is not ("committed" or "unchanged"))
+        {
+            throw new InvalidOperationException($"{name}: {report.Outcome} {report.Error}");
         }
     }),
 };
