@@ -17,8 +17,10 @@ internal static class Extensions
 
         // The owners of the facts. Each call also sets its own deadline (SourceOptions); these are the fallbacks.
         builder.Services.AddServiceGrpcClient<Registry.RegistryClient>("ingest", TimeSpan.FromSeconds(10));
-        builder.Services.AddServiceGrpcClient<Lookback.LookbackClient>("predict", TimeSpan.FromSeconds(30));
-        builder.Services.AddServiceGrpcClient<Forecasts.ForecastsClient>("predict", TimeSpan.FromSeconds(30));
+        // Predict's two clients share one breaker: an outage of Predict is one fact, whichever method notices it.
+        var predictBreaker = new CircuitBreakerInterceptor("predict");
+        builder.Services.AddServiceGrpcClient<Lookback.LookbackClient>("predict", TimeSpan.FromSeconds(30)).AddInterceptor(() => predictBreaker);
+        builder.Services.AddServiceGrpcClient<Forecasts.ForecastsClient>("predict", TimeSpan.FromSeconds(30)).AddInterceptor(() => predictBreaker);
         builder.Services.AddSingleton<IRegistrySource, IngestRegistrySource>();
         builder.Services.AddSingleton<ILookbackSource, PredictLookbackSource>();
         builder.Services.AddSingleton<IForecastSource, PredictForecastSource>();

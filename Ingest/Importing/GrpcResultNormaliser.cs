@@ -1,4 +1,6 @@
 using Grpc.Core;
+using Polly;
+using Polly.Retry;
 using Uitstroom.Contracts.Normalise.V1;
 using Uitstroom.Domain.Results;
 using ContractMoment = Uitstroom.Contracts.Normalise.V1.TestMoment;
@@ -9,11 +11,30 @@ namespace Uitstroom.Ingest.Importing;
 /// <summary>
 /// Calls Normalise's columnar NormaliseBatch. Normalise refuses a whole batch for one result it cannot place (a
 /// moment its table lacks); the import then stores that batch raw and says so, rather than failing the import:
-/// raw values are never lost, and re-normalising is a later, separate step. An unreachable Normalise fails the
-/// import instead (Unavailable, nothing stored): the import could not even check its providers then.
+/// raw values are never lost, and re-normalising is a later, separate step.
+/// Normalise being down is different: storing a whole file raw because a pod was restarting would quietly leave
+/// those results out of every forecast. So an unreachable Normalise is retried (<see cref="Outage"/>) and, if it stays
+/// away, fails the import: the file's transaction rolls back, the store is unchanged, and the caller imports again.
 /// </summary>
 public sealed class GrpcResultNormaliser(NormTables.NormTablesClient client, ILogger<GrpcResultNormaliser> logger) : IResultNormaliser
 {
+    /// <summary>
+    /// Retry with jitter around NormaliseBatch. The call is a pure function of its request, so repeating it is safe
+    /// (idempotent); the channel's own retry (ServiceDefaults) already bridges a refused connection for about a second,
+    /// this bridges a Normalise restart (a few seconds) without failing an import that may have run for minutes.
+    /// Jitter keeps the batches of several concurrent imports from hammering a recovering Normalise in step.
+    /// </summary>
+    private static readonly ResiliencePipeline Outage = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded),
+            MaxRetryAttempts = 3,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromSeconds(1),
+        })
+        .Build();
+
     public async ValueTask<NormaliseOutcome> NormaliseAsync(IReadOnlyList<LvsResult> batch, CancellationToken cancellationToken)
     {
         var request = new NormaliseBatchRequest();
@@ -44,7 +65,8 @@ public sealed class GrpcResultNormaliser(NormTables.NormTablesClient client, ILo
 
         try
         {
-            var reply = await client.NormaliseBatchAsync(request, cancellationToken: cancellationToken);
+            var reply = await Outage.ExecuteAsync(
+                async ct => await client.NormaliseBatchAsync(request, cancellationToken: ct), cancellationToken);
             var values = new Normalised?[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
@@ -56,8 +78,10 @@ public sealed class GrpcResultNormaliser(NormTables.NormTablesClient client, ILo
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
+            // Thrown from inside the import: its transaction rolls back and the client gets this status and text.
+            logger.LogWarning("NormaliseBatch failed after retries ({Status}: {Detail}); the import is abandoned", e.StatusCode, e.Status.Detail);
             throw new RpcException(new Status(StatusCode.Unavailable,
-                $"Normalise is unreachable ({e.StatusCode}: {e.Status.Detail}): nothing was imported; try again when it is up"));
+                $"Normalise did not answer ({e.StatusCode}: {e.Status.Detail}); nothing of this file was stored. Import it again when Normalise is back."));
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.Unimplemented)
         {

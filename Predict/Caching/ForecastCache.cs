@@ -35,6 +35,8 @@ public sealed partial class ForecastCache
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = TimeSpan.FromSeconds(15),
             })
+            // Polly's timeout only cancels the token; StackExchange.Redis calls take none, so each call waits on
+            // the token (WaitAsync) — without it a hanging Redis held the request for the library's 5 s sync timeout.
             .AddTimeout(TimeSpan.FromMilliseconds(500))
             .Build();
     }
@@ -51,7 +53,7 @@ public sealed partial class ForecastCache
 
         try
         {
-            var value = await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringGetAsync(key).ConfigureAwait(false), ct).ConfigureAwait(false);
+            var value = await pipeline.ExecuteAsync(async token => await redis.GetDatabase().StringGetAsync(key).WaitAsync(token).ConfigureAwait(false), ct).ConfigureAwait(false);
             if (value.HasValue)
             {
                 metrics.Hit(kind);
@@ -77,7 +79,7 @@ public sealed partial class ForecastCache
 
         try
         {
-            await pipeline.ExecuteAsync(async _ => await redis.GetDatabase().StringSetAsync(key, value, TimeToLive).ConfigureAwait(false), ct).ConfigureAwait(false);
+            await pipeline.ExecuteAsync(async token => await redis.GetDatabase().StringSetAsync(key, value, TimeToLive).WaitAsync(token).ConfigureAwait(false), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RedisException or BrokenCircuitException or TimeoutRejectedException or TimeoutException)
         {

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Grpc.Core;
 using Grpc.Net.Client;
+using Uitstroom.Tests.Stack;
 
 namespace Uitstroom.Deploy.Tests.Topology;
 
@@ -31,7 +33,8 @@ public sealed partial class TopologyFixture : IAsyncLifetime
     public TopologyProcess One(string service, int replica = 0) =>
         Processes.Single(p => p.Service == service && p.Replica == replica);
 
-    public static GrpcChannel Channel(TopologyProcess process) => GrpcChannel.ForAddress(process.Grpc);
+    /// <summary>A channel to one process and the invoker to build clients on (it carries the API key when set).</summary>
+    public static (GrpcChannel Channel, CallInvoker Invoker) Channel(TopologyProcess process) => StackClients.Grpc(process.Grpc);
 
     public async Task InitializeAsync()
     {

@@ -1,4 +1,6 @@
 using Grpc.Health.V1;
+using Uitstroom.Simulation;
+using Uitstroom.Tests.Stack;
 using Npgsql;
 using IngestV1 = Uitstroom.Contracts.Ingest.V1;
 using NormaliseV1 = Uitstroom.Contracts.Normalise.V1;
@@ -29,8 +31,9 @@ public class TopologyTests(TopologyFixture topology) : IClassFixture<TopologyFix
     {
         foreach (var process in topology.Processes)
         {
-            using var channel = TopologyFixture.Channel(process);
-            var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: Deadline);
+            var (channel, invoker) = TopologyFixture.Channel(process);
+            using var _ = channel;
+            var health = await new Health.HealthClient(invoker).CheckAsync(new HealthCheckRequest(), deadline: Deadline);
             health.Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.Serving, $"{process.Service} replica {process.Replica}");
         }
     }
@@ -38,9 +41,10 @@ public class TopologyTests(TopologyFixture topology) : IClassFixture<TopologyFix
     [Fact]
     public async Task Every_process_answers_health_and_liveness_on_its_HTTP1_port_as_the_probes_ask()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        
         foreach (var process in topology.Processes)
         {
+            using var http = StackClients.Http(process.Http, TimeSpan.FromSeconds(10));
             (await http.GetStringAsync(new Uri(process.Http, "/health"))).ShouldBe("Healthy", process.Service);
             (await http.GetStringAsync(new Uri(process.Http, "/alive"))).ShouldBe("Healthy", process.Service);
         }
@@ -49,9 +53,10 @@ public class TopologyTests(TopologyFixture topology) : IClassFixture<TopologyFix
     [Fact]
     public async Task Ingest_serves_registry_queries_from_its_PostgreSQL_store()
     {
-        using var channel = TopologyFixture.Channel(topology.One("ingest"));
+        var (channel, invoker) = TopologyFixture.Channel(topology.One("ingest"));
+        using var _ = channel;
 
-        var boards = await new IngestV1.Registry.RegistryClient(channel).ListBoardsAsync(new IngestV1.ListBoardsRequest(), deadline: Deadline);
+        var boards = await new IngestV1.Registry.RegistryClient(invoker).ListBoardsAsync(new IngestV1.ListBoardsRequest(), deadline: Deadline);
 
         boards.ShouldNotBeNull();
         // The store Ingest answered from is the PostgreSQL database: Ingest migrated it at start-up.
@@ -64,9 +69,10 @@ public class TopologyTests(TopologyFixture topology) : IClassFixture<TopologyFix
     [Fact]
     public async Task Normalise_serves_its_shipped_norm_tables()
     {
-        using var channel = TopologyFixture.Channel(topology.One("normalise"));
+        var (channel, invoker) = TopologyFixture.Channel(topology.One("normalise"));
+        using var _ = channel;
 
-        var tables = await new NormaliseV1.NormTables.NormTablesClient(channel).ListNormTablesAsync(new NormaliseV1.ListNormTablesRequest(), deadline: Deadline);
+        var tables = await new NormaliseV1.NormTables.NormTablesClient(invoker).ListNormTablesAsync(new NormaliseV1.ListNormTablesRequest(), deadline: Deadline);
 
         tables.Tables.ShouldNotBeEmpty();
         tables.Tables.ShouldContain(t => t.Provider == "IEP");
@@ -78,8 +84,9 @@ public class TopologyTests(TopologyFixture topology) : IClassFixture<TopologyFix
         var answers = new List<PredictV1.GetSignaleringswaardenResponse>();
         foreach (var replica in topology.Processes.Where(p => p.Service == "predict"))
         {
-            using var channel = TopologyFixture.Channel(replica);
-            answers.Add(await new PredictV1.Indicators.IndicatorsClient(channel)
+            var (channel, invoker) = TopologyFixture.Channel(replica);
+            using var _ = channel;
+            answers.Add(await new PredictV1.Indicators.IndicatorsClient(invoker)
                 .GetSignaleringswaardenAsync(new PredictV1.GetSignaleringswaardenRequest(), deadline: Deadline));
         }
 
@@ -91,19 +98,82 @@ public class TopologyTests(TopologyFixture topology) : IClassFixture<TopologyFix
     [Fact]
     public async Task Reporting_reaches_Ingest_through_the_discovery_env_the_manifests_declare()
     {
-        using var channel = TopologyFixture.Channel(topology.One("reporting"));
+        var (channel, invoker) = TopologyFixture.Channel(topology.One("reporting"));
+        using var _ = channel;
 
-        var reply = await new ReportingV1.BoardReports.BoardReportsClient(channel).ListBoardsAsync(new ReportingV1.ListBoardsRequest(), deadline: Deadline);
+        var reply = await new ReportingV1.BoardReports.BoardReportsClient(invoker).ListBoardsAsync(new ReportingV1.ListBoardsRequest(), deadline: Deadline);
 
         reply.ShouldNotBeNull();
     }
 
-    // PENDING (depends on issues 5–8): simulate the demo board (uitstroom simulate --demo), import it through Ingest,
-    // train once through one Predict replica, ask both replicas for the model version (models.proto, Predict:ModelsPath
-    // is the one shared folder each replica is given here), then fetch the demo board's report from Reporting's HTTP
-    // port and compare its numbers with the gRPC API. None of those endpoints exist on this branch yet.
-    [Fact(Skip = "pending: needs the models API (issue 7) and the demo data, import and report (issues 5, 6, 8)")]
-    public void Both_Predict_replicas_serve_one_model_version_and_the_demo_board_report_is_served()
+    /// <summary>
+    /// The demo board end to end through the topology: simulated (31 schools; six school years instead of eight to
+    /// keep CI time down), imported through Ingest into PostgreSQL, trained once through replica 0, then both replicas
+    /// serve that version (one shared models folder) with the same numbers, and Reporting's HTML page shows what its
+    /// gRPC API returns.
+    /// </summary>
+    [Fact]
+    public async Task Both_Predict_replicas_serve_one_model_version_and_the_demo_board_report_is_served()
     {
+        const string board = "90001";
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        using (var world = SimulatedWorld.Write(SimulationOptions.Demo(1) with { Years = 6 }))
+        {
+            var (ingestChannel, ingest) = TopologyFixture.Channel(topology.One("ingest"));
+            using var _ = ingestChannel;
+            foreach (var file in world.ImportOrder)
+            {
+                var report = await ImportUpload.ImportAsync(ingest, file);
+                report.Outcome.ShouldBeOneOf(["committed", "unchanged"], $"{file}: {report.Error}");
+            }
+        }
+
+        var replicas = topology.Processes.Where(p => p.Service == "predict").OrderBy(p => p.Replica).ToList();
+        var channels = replicas.Select(TopologyFixture.Channel).ToList();
+        try
+        {
+            var trained = await new PredictV1.Models.ModelsClient(channels[0].Invoker).TrainAsync(new PredictV1.TrainRequest(), deadline: deadline);
+
+            var forecasts = new List<PredictV1.ForecastSchoolsResponse>();
+            foreach (var (_, invoker) in channels)
+            {
+                var models = await new PredictV1.Models.ModelsClient(invoker).ListModelsAsync(new PredictV1.ListModelsRequest(), deadline: deadline);
+                models.Models.Single(m => m.Current).Version.ShouldBe(trained.Model.Version);
+                forecasts.Add(await new PredictV1.Forecasts.ForecastsClient(invoker)
+                    .ForecastSchoolsAsync(new PredictV1.ForecastSchoolsRequest { Bgnr = board }, deadline: deadline));
+            }
+
+            forecasts[0].Schools.Count.ShouldBe(31);
+            forecasts.ShouldAllBe(f => f.ModelVersion == trained.Model.Version);
+            // The same numbers from both replicas (whether computed or read from the shared Redis).
+            forecasts[1].Schools.ShouldBe(forecasts[0].Schools);
+            forecasts[1].Peildatum.ShouldBe(forecasts[0].Peildatum);
+        }
+        finally
+        {
+            channels.ForEach(c => c.Channel.Dispose());
+        }
+
+        var reporting = topology.One("reporting");
+        var (reportingChannel, reportingInvoker) = TopologyFixture.Channel(reporting);
+        using var __ = reportingChannel;
+        var overview = await new ReportingV1.BoardReports.BoardReportsClient(reportingInvoker)
+            .GetBoardOverviewAsync(new ReportingV1.GetBoardOverviewRequest { Bgnr = board }, deadline: deadline);
+        using var http = StackClients.Http(reporting.Http, TimeSpan.FromMinutes(2));
+        var page = await http.GetStringAsync(new Uri($"/besturen/{board}", UriKind.Relative));
+
+        overview.Forecast.Freshness.ShouldBe(ReportingV1.Freshness.Current);
+        overview.Schools.Count.ShouldBe(31);
+        var shown = ReportPage.Schools(page);
+        shown.Select(s => s.Name).ShouldBe(overview.Schools.Select(s => s.Name), ignoreOrder: true);
+        foreach (var school in overview.Schools)
+        {
+            // Every forecast cell of the page (1F then 1S/2F, year by year) is the API's expected percentage.
+            var expected = new[] { school.Fundamental, school.Target }
+                .SelectMany(row => overview.ForecastYears.Select(year => row.Forecast.FirstOrDefault(f => f.SchoolYear == year)))
+                .Select(f => f is null ? "–" : ReportPage.Estimate(f.Percent.Expected))
+                .ToList();
+            shown.Single(s => s.Name == school.Name).Forecasts.ShouldBe(expected, school.Name);
+        }
     }
 }
