@@ -13,4 +13,5 @@ public sealed record YearLevel(double Centre, double Variance)
     /// <param name="offsets">Each known cohort's logit offset from the calibration cohort, the calibration cohort's own (0) included.</param>
     public static YearLevel FromOffsets(IReadOnlyCollection<double> offsets) =>
         new(0, offsets.Count > 1 ? offsets.Average(o => o * o) : 0);
+
 }

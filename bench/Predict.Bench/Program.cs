@@ -11,7 +11,7 @@ using Uitstroom.Simulation;
 //   select [schools]               the backtest for every learner, and which one wins
 //   train [pupils]                 training time on that many finished pupils' histories
 //   board                          a 31-school demo board: cold and cached forecast per request
-//   national                       every pupil of a national simulation forecast
+//   national [schools] [pupils]    every pupil of a national simulation forecast (repeated up to [pupils] if given)
 var what = args.Length > 0 ? args[0] : "backtest";
 var clock = Stopwatch.StartNew();
 switch (what)
@@ -55,7 +55,9 @@ switch (what)
         break;
 
     case "national":
-        NationalBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6200);
+        NationalBench.Run(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6200,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
         break;
 
     default:
