@@ -50,7 +50,7 @@ public static class BacktestRunner
             var (p, y) = (0.0, 0.0);
             foreach (var (target, m, rows, baseline) in new[] { (Target.Fundamental, model.Fundamental, testF, baseF), (Target.Streef, model.Streef, testS, baseS) })
             {
-                var (sp, sy) = Collect(pupil, target, m, rows, baseline);
+                var (sp, sy) = Collect(pupil, target, m, rows, baseline, e => ClusterOf(test[e.Pupil].School, testYear));
                 p += sp;
                 y += sy;
             }
@@ -69,7 +69,8 @@ public static class BacktestRunner
 
     /// <summary>Scores one target's rows into the slices; returns Σp and Σy for the year's level error.</summary>
     private static (double P, double Y) Collect(
-        Dictionary<(Subject, Target, TestMoment), Slice> slices, Target target, BinaryModel model, List<Example> test, List<Example> baseline)
+        Dictionary<(Subject, Target, TestMoment), Slice> slices, Target target, BinaryModel model, List<Example> test, List<Example> baseline,
+        Func<Example, int> cluster)
     {
         var p = model.Probabilities([.. test.Select(e => e.Features)]);
         var cut = target == Target.Fundamental ? 100f : 200f;
@@ -84,6 +85,7 @@ public static class BacktestRunner
             slice.Carry.Add(e.Features[0] >= cut ? 1 : 0);
             slice.Logistic.Add(logistic.TryGetValue((e.Subject, e.Moment), out var l) ? l.Apply(e.Features[0] / 100f) : p[i]);
             slice.Reached.Add(e.Reached);
+            slice.Cluster.Add(cluster(e));
             sp += p[i];
             sy += e.Reached ? 1 : 0;
         }
@@ -150,6 +152,9 @@ public static class BacktestRunner
         _ => null,
     };
 
+    /// <summary>One id per school × outflow year, for clustered standard errors.</summary>
+    private static int ClusterOf(SchoolId school, int year) => HashCode.Combine(school, year);
+
     /// <summary>Every forecast of one subject × target × moment, over all test years.</summary>
     private sealed class Slice
     {
@@ -161,10 +166,13 @@ public static class BacktestRunner
 
         public List<bool> Reached { get; } = [];
 
+        /// <summary>The school-year each row belongs to: its pupils share that year's swing.</summary>
+        public List<int> Cluster { get; } = [];
+
         public BacktestRow Row(Subject subject, Target target, TestMoment moment) =>
             new(subject.Code(), target.Code(), moment.ToString(),
                 Metrics.Score(Model, Reached), Metrics.Score(Carry, Reached), Metrics.Score(Logistic, Reached),
-                Metrics.Calibration(Model, Reached));
+                Metrics.Calibration(Model, Reached, clusters: Cluster));
     }
 
     private sealed class SchoolSlice

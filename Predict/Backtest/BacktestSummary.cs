@@ -3,8 +3,12 @@ namespace Uitstroom.Predict.Backtest;
 /// <summary>Scores of one forecaster on one slice. Sensitivity and specificity are of "will miss the level" at p &lt; ½.</summary>
 public sealed record Scores(int N, double Brier, double LogLoss, double Auc, double Sensitivity, double Specificity);
 
-/// <summary>One probability decile (equal numbers of rows, by predicted probability): predicted and observed shares.</summary>
-public sealed record CalibrationBin(int Decile, int N, double MeanPredicted, double Observed);
+/// <summary>
+/// One probability decile (equal numbers of rows, by predicted probability): predicted and observed shares. The
+/// standard error is the observed share's, with the rows clustered by school-year (pupils of one school-year share its
+/// swing, so they are not independent draws); 0 where no clusters were given.
+/// </summary>
+public sealed record CalibrationBin(int Decile, int N, double MeanPredicted, double Observed, double StandardError = 0);
 
 /// <summary>One subject × target × test moment of a backtest, beside both baselines.</summary>
 public sealed record BacktestRow(

@@ -73,8 +73,12 @@ public static class Metrics
             : (rankSumPositive - (positives * (positives + 1) / 2.0)) / (positives * (double)negatives);
     }
 
-    /// <summary>Ten bins of equal size by predicted probability, each with its mean prediction and observed share.</summary>
-    public static IReadOnlyList<CalibrationBin> Calibration(IReadOnlyList<double> p, IReadOnlyList<bool> y, int bins = 10)
+    /// <summary>
+    /// Ten bins of equal size by predicted probability, each with its mean prediction and observed share, and with
+    /// <paramref name="clusters"/> (one id per row, e.g. the school-year) the cluster-robust standard error of that share.
+    /// </summary>
+    public static IReadOnlyList<CalibrationBin> Calibration(
+        IReadOnlyList<double> p, IReadOnlyList<bool> y, int bins = 10, IReadOnlyList<int>? clusters = null)
     {
         var order = Enumerable.Range(0, p.Count).OrderBy(i => p[i]).ToArray();
         var result = new List<CalibrationBin>(bins);
@@ -94,9 +98,24 @@ public static class Metrics
                 sy += y[order[i]] ? 1 : 0;
             }
 
-            result.Add(new CalibrationBin(b + 1, to - from, sp / (to - from), sy / (to - from)));
+            var observed = sy / (to - from);
+            var se = clusters is null ? 0 : ClusteredStandardError(order.AsSpan(from, to - from), y, clusters, observed);
+            result.Add(new CalibrationBin(b + 1, to - from, sp / (to - from), observed, se));
         }
 
         return result;
+    }
+
+    /// <summary>√(Σ over clusters of (Σ (y − ȳ))²) / n: the sandwich standard error of a mean of clustered 0/1 rows.</summary>
+    private static double ClusteredStandardError(ReadOnlySpan<int> rows, IReadOnlyList<bool> y, IReadOnlyList<int> clusters, double mean)
+    {
+        var sums = new Dictionary<int, double>();
+        foreach (var i in rows)
+        {
+            sums[clusters[i]] = sums.GetValueOrDefault(clusters[i]) + ((y[i] ? 1 : 0) - mean);
+        }
+
+        var sq = sums.Values.Sum(v => v * v);
+        return Math.Sqrt(sq) / rows.Length;
     }
 }

@@ -1,3 +1,5 @@
+using Uitstroom.Predict.Training;
+
 namespace Uitstroom.Predict.Schools;
 
 /// <summary>
@@ -7,19 +9,6 @@ namespace Uitstroom.Predict.Schools;
 /// </summary>
 public sealed class CountDistribution
 {
-    // Probabilists' Gauss–Hermite rule with 10 nodes (the physicists' nodes × √2, weights / √π).
-    private static readonly double[] Nodes =
-    [
-        -4.859462828332312, -3.581823483551927, -2.484325841638955, -1.465989094391158, -0.4849357075154977,
-        0.4849357075154977, 1.465989094391158, 2.484325841638955, 3.581823483551927, 4.859462828332312,
-    ];
-
-    private static readonly double[] NodeWeights =
-    [
-        4.310652630718e-06, 7.580709343122e-04, 1.911158050077e-02, 1.354837029802e-01, 3.446423349321e-01,
-        3.446423349321e-01, 1.354837029802e-01, 1.911158050077e-02, 7.580709343122e-04, 4.310652630718e-06,
-    ];
-
     private readonly double[] weights;
     private readonly double[] means;
     private readonly double[] variances;
@@ -53,9 +42,10 @@ public sealed class CountDistribution
         }
 
         var tau = Math.Sqrt(shiftVariance);
-        var w = new double[Nodes.Length];
-        var mu = new double[Nodes.Length];
-        var va = new double[Nodes.Length];
+        var nodes = GaussHermite.Nodes;
+        var w = new double[nodes.Length];
+        var mu = new double[nodes.Length];
+        var va = new double[nodes.Length];
         var logits = new double[probabilities.Length];
         for (var i = 0; i < logits.Length; i++)
         {
@@ -63,9 +53,9 @@ public sealed class CountDistribution
             logits[i] = Math.Log(p / (1 - p));
         }
 
-        for (var k = 0; k < Nodes.Length; k++)
+        for (var k = 0; k < nodes.Length; k++)
         {
-            var delta = tau * Nodes[k];
+            var delta = tau * nodes[k];
             double m = 0, v = 0;
             foreach (var l in logits)
             {
@@ -74,7 +64,7 @@ public sealed class CountDistribution
                 v += q * (1 - q);
             }
 
-            w[k] = NodeWeights[k];
+            w[k] = GaussHermite.Weights[k];
             mu[k] = m;
             va[k] = v;
         }

@@ -80,6 +80,10 @@ public sealed class SchoolForecaster(Signaleringswaarden signaleringswaarden, Sc
 
     private static double P(PupilForecast f, Indicator indicator) => indicator == Indicator.Fundamental ? f.PFundamental : f.PStreef;
 
+    // The count of a school-year shares one year level: its pupils' chances at the centred level, shifted together.
+    private static double PAtLevel(PupilForecast f, Indicator indicator) =>
+        indicator == Indicator.Fundamental ? f.PFundamentalAtLevel ?? f.PFundamental : f.PStreefAtLevel ?? f.PStreef;
+
     private YearOutlook Outlook(ComingYear c, Subject? subject)
     {
         var rows = subject is { } s ? c.Forecasts.Where(f => f.Subject == s).ToArray() : c.Forecasts;
@@ -211,7 +215,7 @@ public sealed class SchoolForecaster(Signaleringswaarden signaleringswaarden, Sc
         {
             if (!distributions.TryGetValue((indicator, subject), out var d))
             {
-                var p = Forecasts.Where(f => subject is null || f.Subject == subject).Select(f => P(f, indicator)).ToArray();
+                var p = Forecasts.Where(f => subject is null || f.Subject == subject).Select(f => PAtLevel(f, indicator)).ToArray();
                 d = distributions[(indicator, subject)] = CountDistribution.Of(p, swing.ShiftVariance(YearsAhead));
             }
 

@@ -15,14 +15,15 @@ public static class SwingEstimator
     private const int DriftSample = 60_000;
 
     /// <summary>
-    /// τ² per years-ahead from the calibration cohort, and the drift variance from the cohorts' offsets
-    /// (<paramref name="offsets"/>, the calibration cohort's own being 0): how far a year still to come may lie from
+    /// τ² per years-ahead from the calibration cohort (at the level the calibrator was fitted on, before any widening),
+    /// beside the <paramref name="drift"/> variance (<see cref="YearLevel"/>): how far a year still to come may lie from
     /// the level the model is centred on.
     /// </summary>
     public static SchoolSwing Estimate(
-        BinaryModel model, IReadOnlyList<PupilHistory> held, List<Example> heldExamples, IReadOnlyCollection<double> offsets)
+        BinaryModel model, IReadOnlyList<PupilHistory> held, List<Example> heldExamples, double drift)
     {
-        var p = model.Probabilities([.. heldExamples.Select(e => e.Features)]);
+        var rows = heldExamples.Select(e => e.Features).ToArray();
+        var p = model.Probabilities(rows, model.Scores(rows)).AtLevel;
         var byYearsAhead = new double[4];
         for (var ahead = 0; ahead < 4; ahead++)
         {
@@ -42,11 +43,6 @@ public static class SwingEstimator
             byYearsAhead[ahead] = SchoolYearVariance(groups.Values);
         }
 
-        // The offsets are measured from the calibration cohort. Between two years with independent shifts of variance
-        // σ² the offset has variance 2σ², more than the σ²(1 + 1/n) a year to come has around the mean of n years;
-        // but the earlier cohorts were in the learner's training data, which shrinks their offsets. The uncentred
-        // mean square errs on the wide side of the two (docs/forecast.md, measured coverage).
-        var drift = offsets.Count > 1 ? offsets.Average(o => o * o) : 0;
         return new SchoolSwing(byYearsAhead, drift);
     }
 

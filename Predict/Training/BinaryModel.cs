@@ -43,15 +43,23 @@ public sealed class BinaryModel(MLContext ml, ITransformer transformer, DataView
     }
 
     /// <summary>Calibrated probabilities, in row order.</summary>
-    public double[] Probabilities(IReadOnlyList<float[]> rows)
+    public double[] Probabilities(IReadOnlyList<float[]> rows) => Probabilities(rows, Scores(rows)).Marginal;
+
+    /// <summary>
+    /// From raw scores: the probability a pupil is told (over the levels a coming year may have), and the probability
+    /// at the centred year level, which the school counts need because one year's level is shared by all its pupils.
+    /// </summary>
+    public (double[] Marginal, double[] AtLevel) Probabilities(IReadOnlyList<float[]> rows, float[] scores)
     {
-        var scores = Scores(rows);
-        var p = new double[scores.Length];
-        for (var i = 0; i < p.Length; i++)
+        var marginal = new double[scores.Length];
+        var atLevel = new double[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
         {
-            p[i] = calibrator.For(rows[i]).Apply(scores[i]);
+            var logit = calibrator.Logit(rows[i], scores[i]);
+            atLevel[i] = PlattCalibrator.Sigmoid(logit);
+            marginal[i] = GaussHermite.LogisticNormalMean(logit, calibrator.YearVariance);
         }
 
-        return p;
+        return (marginal, atLevel);
     }
 }

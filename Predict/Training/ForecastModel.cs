@@ -73,8 +73,8 @@ public sealed class ForecastModel(
         FeatureTime += features.Elapsed;
 
         var scoring = System.Diagnostics.Stopwatch.StartNew();
-        var p1 = fundamental.Probabilities(rows);
-        var p2 = streef.Probabilities(rows);
+        var (p1, l1) = fundamental.Probabilities(rows, fundamental.Scores(rows));
+        var (p2, l2) = streef.Probabilities(rows, streef.Scores(rows));
         ScoringTime += scoring.Elapsed;
         var result = new PupilForecast[rows.Length];
         for (var i = 0; i < rows.Length; i++)
@@ -82,8 +82,8 @@ public sealed class ForecastModel(
             var (h, f) = meta[i];
             var groep = FeatureBuilder.GroepIn(h, year);
             // Reaching the target implies reaching 1F; two separate learners can disagree by a hair, so keep order.
-            var pf = Math.Max(p1[i], p2[i]);
-            result[i] = new PupilForecast(h.PupilKey, h.School, groep, year.Plus(8 - groep), f.Subject, pf, p2[i]);
+            result[i] = new PupilForecast(h.PupilKey, h.School, groep, year.Plus(8 - groep), f.Subject,
+                Math.Max(p1[i], p2[i]), p2[i], Math.Max(l1[i], l2[i]), l2[i]);
         }
 
         return result;

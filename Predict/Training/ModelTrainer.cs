@@ -8,8 +8,8 @@ namespace Uitstroom.Predict.Training;
 
 /// <summary>
 /// Trains a model version on finished cohorts. The most recent cohort is held out: the learner is fitted on the
-/// earlier ones, the calibrator and the school-swing variances on the most recent one. A cohort that does better or
-/// worse as a whole therefore moves the probabilities through the calibrator (drift, docs/forecast.md).
+/// earlier ones, the calibrator and the school-swing variances on the most recent one, so the forecasts stand at the
+/// most recent cohort's level, made less sure by how far the earlier cohorts lay from it (drift, docs/forecast.md).
 /// </summary>
 public static class ModelTrainer
 {
@@ -51,17 +51,20 @@ public static class ModelTrainer
     }
 
     /// <summary>
-    /// Fits the learner and the calibrator, measures the school swing on the calibration cohort, then centres the
-    /// calibrator on the mean level of all known cohorts. A single year's level is mostly that year's luck (a
-    /// national test-day effect no LVS result foresees); the mean over the years is the best guess for a year to come.
+    /// Fits the learner and the calibrator, measures the school swing on the calibration cohort, and sets the year
+    /// level (<see cref="YearLevel"/>): centred on the calibration cohort, the most recent one, with the spread of the
+    /// known cohorts around it as the uncertainty of a coming year's level. A pupil's probability is averaged over that
+    /// uncertainty (no LVS result foresees a national test-day effect); a school's count carries it as a shift shared
+    /// by the whole year (<see cref="SchoolSwing.DriftVariance"/>).
     /// </summary>
     private static (BinaryModel, SchoolSwing) FitAndCentre(
         MLContext ml, TrainingOptions options, PupilHistory[] fit, List<Example> fitExamples, PupilHistory[] held, List<Example> heldExamples)
     {
         var model = Fit(ml, options, fitExamples, heldExamples);
         var offsets = SwingEstimator.CohortOffsets(model, fit, fitExamples).Values.Append(0.0).ToArray();
-        var swing = SwingEstimator.Estimate(model, held, heldExamples, offsets);
-        var centred = model.WithCalibrator(model.Calibrator.Shifted(offsets.Average()));
+        var level = YearLevel.FromOffsets(offsets);
+        var swing = SwingEstimator.Estimate(model, held, heldExamples, level.Variance);
+        var centred = model.WithCalibrator(model.Calibrator.Shifted(level.Centre) with { YearVariance = level.Variance });
         return (centred, swing);
     }
 

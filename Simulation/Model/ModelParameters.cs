@@ -1,3 +1,4 @@
+using Uitstroom.Domain.Norms;
 using Uitstroom.Domain.Vocabulary;
 
 namespace Uitstroom.Simulation.Model;
@@ -31,10 +32,18 @@ public static class ModelParameters
     public static (double Mean, double Sd) Outflow(Subject subject)
     {
         var (below, target) = NationalShares(subject);
-        var zFundamental = Normal.Quantile(below * ExemptionTailFactor);
-        var zTarget = Normal.Quantile(1 - target);
-        var sd = 100 / (zTarget - zFundamental);
-        return (100 - (zFundamental * sd), sd);
+        var zFundamental = Z(below * ExemptionTailFactor);
+        var zTarget = Z(1 - target);
+        var sd = (UniformScale.OnTrackTarget - UniformScale.OnTrackFundamental) / (zTarget - zFundamental);
+        return (UniformScale.OnTrackFundamental - (zFundamental * sd), sd);
+    }
+
+    // A share of 0 or 1 would put a cut at infinity (InverseCdf returns ±∞ or NaN): refuse it, as a share must lie inside.
+    private static double Z(double share)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(share, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(share, 1);
+        return NormalDistribution.InverseCdf(share);
     }
 
     // School level. Real school %1S/2F falls 1.87 points per schoolweging point (Inspectie file, domain.md §4);

@@ -1,4 +1,4 @@
-using Uitstroom.Simulation.Model;
+using Uitstroom.Domain.Norms;
 
 namespace Uitstroom.Simulation.Norms;
 
@@ -8,7 +8,7 @@ namespace Uitstroom.Simulation.Norms;
 /// </summary>
 public static class NormPositions
 {
-    public static double Percentile(double z) => Math.Clamp(Math.Round(100 * Normal.Cdf(z)), 1, 99);
+    public static double Percentile(double z) => Math.Clamp(Math.Round(100 * NormalDistribution.Cdf(z)), 1, 99);
 
     public static string RomanBand(double percentile) => percentile switch
     {

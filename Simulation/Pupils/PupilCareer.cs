@@ -169,8 +169,8 @@ internal static class PupilCareer
             var latent = mean + (sd * (baseZ[s] + shift));
             var expected = latent + (sd * dayZ);
             var noise = sd * P.OutflowNoiseSd;
-            var pBelow = Normal.Cdf((100 - expected) / noise);
-            var pTarget = 1 - Normal.Cdf((200 - expected) / noise);
+            var pBelow = NormalDistribution.Cdf((UniformScale.OnTrackFundamental - expected) / noise);
+            var pTarget = 1 - NormalDistribution.Cdf((UniformScale.OnTrackTarget - expected) / noise);
             var observed = expected + rng.Gaussian(0, noise);
             outflow.Add(new SimulatedOutflow(new SchoolYear(year), subject, school.Plan.Doorstroomtoets,
                 exempt ? null : LevelOf(observed, subject), exempt, latent, noise, pBelow, 1 - pBelow - pTarget, pTarget));

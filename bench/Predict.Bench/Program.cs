@@ -7,11 +7,11 @@ using Uitstroom.Predict.Training;
 using Uitstroom.Simulation;
 
 // Figures for docs/forecast.md. Usage: dotnet run -c Release --project bench/Predict.Bench -- <what> [options]
-//   backtest [schools] [learner]   temporal backtest on a simulated sample world, every row and the school level
+//   backtest [schools] [learner] [years] [seed]   temporal backtest on a simulated sample world, every row and the school level
 //   select [schools]               the backtest for every learner, and which one wins
 //   train [pupils]                 training time on that many finished pupils' histories
 //   board                          a 31-school demo board: cold and cached forecast per request
-//   national                       every pupil of a national simulation forecast
+//   national [schools] [pupils]    every pupil of a national simulation forecast (repeated up to [pupils] if given)
 var what = args.Length > 0 ? args[0] : "backtest";
 var clock = Stopwatch.StartNew();
 switch (what)
@@ -20,7 +20,8 @@ switch (what)
     {
         var schools = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300;
         var learner = args.Length > 2 ? Learners.Parse(args[2]) : Learner.FastTree;
-        var data = SimulatedHistories.Generate(new SimulationOptions { Seed = 11, Schools = schools });
+        var seed = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 11;
+        var data = SimulatedHistories.Generate(new SimulationOptions { Seed = seed, Schools = schools });
         Console.WriteLine("national year effects (z): " + string.Join(", ", data.World.NationalYearEffects.OrderBy(e => e.Key).Select(e => $"{e.Key}:{e.Value:+0.000;-0.000}")));
         Console.WriteLine($"world: {data.Schools.Count} schools, {data.Histories.Count} histories, {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
@@ -54,7 +55,9 @@ switch (what)
         break;
 
     case "national":
-        NationalBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6200);
+        NationalBench.Run(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6200,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
         break;
 
     default:

@@ -10,20 +10,27 @@ internal static class Report
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine($"test outflow years {string.Join(", ", s.TestOutflowYears)}, learner {s.Learner}; level error (observed − predicted, points) {string.Join(", ", s.LevelErrorByYear.Select(e => $"{e.Key}: {e.Value:+0.00;-0.00}"))}");
-        Console.WriteLine("subject         target moment      n   brier  cf_brier log_brier   logloss  auc   sens  spec  max_cal_dev");
+        Console.WriteLine("subject         target moment      n   brier  cf_brier log_brier   logloss  auc   sens  spec  mean_cal max_cal");
         foreach (var r in s.Rows)
         {
             var dev = r.Calibration.Max(b => Math.Abs(b.MeanPredicted - b.Observed)) * 100;
-            Console.WriteLine(string.Format(c, "{0,-15} {1,-6} {2,-6} {3,6} {4,7:0.0000} {5,8:0.0000} {6,9:0.0000} {7,9:0.000} {8,5:0.000} {9,5:0.00} {10,5:0.00} {11,6:0.0}",
+            var mean = r.Calibration.Average(b => Math.Abs(b.MeanPredicted - b.Observed)) * 100;
+            Console.WriteLine(string.Format(c, "{0,-15} {1,-6} {2,-6} {3,6} {4,7:0.0000} {5,8:0.0000} {6,9:0.0000} {7,9:0.000} {8,5:0.000} {9,5:0.00} {10,5:0.00} {11,8:0.0} {12,6:0.0}",
                 r.Subject, r.Target, r.Moment, r.Model.N, r.Model.Brier, r.CarryForward.Brier, r.Logistic.Brier, r.Model.LogLoss,
-                r.Model.Auc, r.Model.Sensitivity, r.Model.Specificity, dev));
+                r.Model.Auc, r.Model.Sensitivity, r.Model.Specificity, mean, dev));
         }
 
+        var bins = s.Rows.SelectMany(r => r.Calibration).ToArray();
+        var off = bins.Where(b => Math.Abs(b.MeanPredicted - b.Observed) > 0.03).ToArray();
+        Console.WriteLine(string.Format(c, "calibration: {0} deciles, {1} more than 3 points off, {2} of them by more than 2 standard errors beyond 3 points; rows within 3 points in every decile {3}/{4}; median decile standard error {5:0.0} points",
+            bins.Length, off.Length, off.Count(b => Math.Abs(b.MeanPredicted - b.Observed) - 0.03 > 2 * b.StandardError),
+            s.Rows.Count(r => r.Calibration.All(b => Math.Abs(b.MeanPredicted - b.Observed) <= 0.03)), s.Rows.Count,
+            100 * bins.Select(b => b.StandardError).Order().ElementAt(bins.Length / 2)));
         var worst = s.Rows.MaxBy(r => r.Calibration.Max(b => Math.Abs(b.MeanPredicted - b.Observed)))!;
         Console.WriteLine($"worst calibrated row: {worst.Subject} {worst.Target} {worst.Moment}");
         foreach (var b in worst.Calibration)
         {
-            Console.WriteLine(string.Format(c, "  decile {0,2}: n {1,5} predicted {2:0.000} observed {3:0.000}", b.Decile, b.N, b.MeanPredicted, b.Observed));
+            Console.WriteLine(string.Format(c, "  decile {0,2}: n {1,5} predicted {2:0.000} observed {3:0.000} ± {4:0.000}", b.Decile, b.N, b.MeanPredicted, b.Observed, b.StandardError));
         }
 
         if (s.Schools is { } k)
