@@ -35,7 +35,8 @@ public sealed partial class SnapshotMigrations(SnapshotConnections connections, 
             await connection.ExecuteAsync(sql.Replace("{{bytes}}", connections.IsPostgres ? "BYTEA" : "BLOB", StringComparison.Ordinal), transaction: tx)
                 .ConfigureAwait(false);
             await connection.ExecuteAsync(
-                "INSERT INTO predict_schema_version (version, name, applied_at) VALUES (@version, @name, @at)",
+                // Two replicas starting together may both apply a migration (its DDL says IF NOT EXISTS); the second record is skipped.
+                "INSERT INTO predict_schema_version (version, name, applied_at) VALUES (@version, @name, @at) ON CONFLICT (version) DO NOTHING",
                 new { version, name, at = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture) }, tx).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             LogApplied(logger, version, name);

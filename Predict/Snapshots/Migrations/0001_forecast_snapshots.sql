@@ -1,8 +1,8 @@
 -- Predict's dated forecast snapshots (docs/forecast.md, "Snapshots"). One board snapshot per test moment and model
 -- version; under it one row per school with the school's outlook as a compact protobuf (SchoolForecastMessage
 -- without the gaps: per outflow year × subject × level the expected % with 80%/95% ranges, per judgement year the
--- projected indicator and P(below)). No pupil-level data is kept. {{bytes}} is BLOB on SQLite, BYTEA on PostgreSQL.
-CREATE TABLE forecast_snapshot (
+-- projected indicator and P(below)). No pupil-level data is kept. IF NOT EXISTS: two Predict replicas may start together. {{bytes}} is BLOB on SQLite, BYTEA on PostgreSQL.
+CREATE TABLE IF NOT EXISTS forecast_snapshot (
     bgnr           TEXT NOT NULL,
     school_year    INTEGER NOT NULL,
     moment         TEXT NOT NULL,
@@ -15,7 +15,7 @@ CREATE TABLE forecast_snapshot (
     PRIMARY KEY (bgnr, school_year, moment, model_version)
 );
 
-CREATE TABLE forecast_snapshot_school (
+CREATE TABLE IF NOT EXISTS forecast_snapshot_school (
     bgnr                  TEXT NOT NULL,
     school_year           INTEGER NOT NULL,
     moment                TEXT NOT NULL,
