@@ -19,9 +19,11 @@ internal static class Extensions
         builder.Services.AddServiceGrpcClient<Registry.RegistryClient>("ingest", TimeSpan.FromSeconds(10));
         builder.Services.AddServiceGrpcClient<Lookback.LookbackClient>("predict", TimeSpan.FromSeconds(30));
         builder.Services.AddServiceGrpcClient<Forecasts.ForecastsClient>("predict", TimeSpan.FromSeconds(30));
+        builder.Services.AddServiceGrpcClient<ForecastSnapshots.ForecastSnapshotsClient>("predict", TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton<IRegistrySource, IngestRegistrySource>();
         builder.Services.AddSingleton<ILookbackSource, PredictLookbackSource>();
         builder.Services.AddSingleton<IForecastSource, PredictForecastSource>();
+        builder.Services.AddSingleton<IMonitoringSource, PredictMonitoringSource>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartCache>();

@@ -11,7 +11,7 @@ namespace Uitstroom.Reporting.Composition;
 /// </summary>
 internal static class Rows
 {
-    public static SchoolRow School(SchoolFacts school, SchoolLookbackFacts? lookback, SchoolForecastFacts? forecast)
+    public static SchoolRow School(SchoolFacts school, SchoolLookbackFacts? lookback, SchoolForecastFacts? forecast, MonitoringFacts? monitoring)
     {
         var row = new SchoolRow
         {
@@ -22,6 +22,8 @@ internal static class Rows
             Status = StatusOf(forecast?.Status),
             Fundamental = Indicator("1F", lookback, lookback?.Fundamental, forecast?.Fundamental, y => y.PercentFundamental),
             Target = Indicator("1S/2F", lookback, lookback?.Target, forecast?.Target, y => y.PercentTarget),
+            Outlook = { Monitoring.Points(monitoring, school) },
+            TrackRecord = Monitoring.Summary(monitoring, school),
         };
         if (school.Schoolweging is { } w)
         {
