@@ -8,7 +8,7 @@ using Uitstroom.Predict.Tests.Caching;
 namespace Uitstroom.Predict.Tests.Snapshots;
 
 /// <summary>Issue 8, monitoring over time: dated snapshots, the outlook history, the backfill and the track record.</summary>
-public sealed class SnapshotServiceTests(DemoBoardFixture demo) : IClassFixture<DemoBoardFixture>, IDisposable
+public sealed class SnapshotServiceTests(DemoBoardFixture demo, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<DemoBoardFixture>, IDisposable
 {
     private readonly string file = Path.Combine(Path.GetTempPath(), $"uitstroom-snapshots-{Guid.NewGuid():N}.db");
 
@@ -118,6 +118,7 @@ public sealed class SnapshotServiceTests(DemoBoardFixture demo) : IClassFixture<
         }
 
         var board = record.Board;
+        output.WriteLine($"track record of the simulated demo board: {board}");
         board.Entries.ShouldBe(record.Entries.Count);
         board.Recomputed.ShouldBe(board.Entries);
         board.MeanAbsoluteErrorFundamental.ShouldBe(
