@@ -8,8 +8,9 @@ using Uitstroom.Predict.Snapshots;
 namespace Uitstroom.Predict.Services;
 
 /// <summary>
-/// gRPC edge of monitoring over time: the board's dated snapshots, a school's outlook history, the track record and
-/// the backfill of past moments. Without a configured store every call is FailedPrecondition.
+/// gRPC edge of monitoring over time: the board's dated snapshots, a school's outlook history, the track record, the
+/// cohorts' trends over their test moments and the backfill of past moments. Without a configured store every
+/// snapshot call is FailedPrecondition (the trends need none).
 /// </summary>
 public sealed class ForecastSnapshotsService(
     IPupilHistorySource histories, Signaleringswaarden signaleringswaarden, TimeProvider clock, IServiceProvider services)
@@ -40,6 +41,14 @@ public sealed class ForecastSnapshotsService(
         // What happened is read as of today: every realised outflow year on record.
         var today = await histories.LoadAsync(bgnr, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), null, context.CancellationToken);
         return TrackRecord.Build(snapshots, today, signaleringswaarden, school);
+    }
+
+    public override async Task<CohortTrendsResponse> GetCohortTrends(GetCohortTrendsRequest request, ServerCallContext context)
+    {
+        var bgnr = BoardNumber.Parse(request.Bgnr);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var board = await histories.LoadAsync(bgnr, today, null, context.CancellationToken);
+        return CohortTrends.Of(board.Histories, SchoolYear.Containing(today), School(request.Brin, request.Vestiging));
     }
 
     public override Task<BackfillSnapshotsResponse> BackfillSnapshots(BackfillSnapshotsRequest request, ServerCallContext context)

@@ -135,6 +135,33 @@ public sealed class SnapshotServiceTests(DemoBoardFixture demo, Xunit.Abstractio
     }
 
     [Fact]
+    public async Task The_cohort_trends_are_the_mean_uniform_values_of_each_cohorts_pupils_per_moment_and_need_no_store()
+    {
+        var (host, source) = Start(withStore: false);
+        await using var _ = host;
+        var school = demo.Board.Schools[0].Id;
+
+        var trends = await new ForecastSnapshots.ForecastSnapshotsClient(host.Channel())
+            .GetCohortTrendsAsync(new GetCohortTrendsRequest { Bgnr = demo.Bgnr, Brin = school.Brin, Vestiging = school.Vestiging });
+
+        // Cohorts still at school on 1 March 2027: leaving in 2026-2027 (groep 8) and later, per subject.
+        trends.Cohorts.ShouldAllBe(c => c.Brin == school.Brin && c.Vestiging == school.Vestiging && c.OutflowYear >= 2026);
+        trends.Cohorts.Select(c => c.OutflowYear).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
+        var cohort = trends.Cohorts.First(c => c.OutflowYear == 2026 && c.Subject == "rekenen");
+        var m5 = cohort.Moments.First(m => m.Moment == "M5");
+        var pupils = (await source.LoadAsync(demo.Bgnr, Today, null, default)).Histories
+            .Where(h => h.School == school && h.Outflow.Count == 0 && h.OutflowYear == new SchoolYear(2026))
+            .SelectMany(h => h.Results)
+            .Where(r => r.Subject == Subject.Rekenen && r.Moment.ToString() == "M5" && r.Year.StartYear == m5.SchoolYear)
+            .Select(r => r.Uniform)
+            .ToList();
+        m5.Pupils.ShouldBe(pupils.Count);
+        m5.MeanUniform.ShouldBe(Math.Round(pupils.Average(), 1));
+        m5.ShareOnTrackTarget.ShouldBe(Math.Round(pupils.Count(v => v >= 200) / (double)pupils.Count, 3));
+        cohort.Moments.Select(m => m.Moment).ShouldContain("M8");
+    }
+
+    [Fact]
     public async Task Without_a_store_the_snapshot_calls_fail_with_a_precondition_and_forecasts_still_work()
     {
         var (host, _) = Start(withStore: false);
