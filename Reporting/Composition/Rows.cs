@@ -41,6 +41,46 @@ internal static class Rows
         _ => SchoolStatus.Unspecified,
     };
 
+    /// <summary>One subject of the school report: Predict's per-subject outlooks over the forecast years.</summary>
+    public static SubjectReport Subject(SubjectForecastFacts s) => new()
+    {
+        Subject = s.Subject,
+        TargetLevel = s.TargetLevel,
+        PupilsAtRiskFundamental = s.PupilsAtRiskFundamental,
+        PupilsAtRiskTarget = s.PupilsAtRiskTarget,
+        Years = { s.Years.Select(y => new SubjectYear { SchoolYear = y.SchoolYear, PercentFundamental = Estimate(y.PercentFundamental), PercentTarget = Estimate(y.PercentTarget) }) },
+    };
+
+    /// <summary>One cohort of the school report: per subject its outlook and its trend over the test moments.</summary>
+    public static CohortReport Cohort(CohortForecastFacts c) => new()
+    {
+        OutflowYear = c.OutflowYear,
+        Groep = c.Groep,
+        Pupils = c.Pupils,
+        Subjects =
+        {
+            c.Subjects.Select(s => new CohortSubject
+            {
+                Subject = s.Subject,
+                PercentFundamental = Estimate(s.PercentFundamental),
+                PercentTarget = Estimate(s.PercentTarget),
+                PupilsAtRiskFundamental = s.PupilsAtRiskFundamental,
+                PupilsAtRiskTarget = s.PupilsAtRiskTarget,
+                Trend = { s.Trend.Select(Trend) },
+            }),
+        },
+    };
+
+    private static TrendPoint Trend(TrendPointFacts t) => new()
+    {
+        Moment = t.Moment,
+        SchoolYear = t.SchoolYear,
+        Pupils = t.Pupils,
+        MeanUniformScore = t.MeanUniformScore,
+        ShareOnTrackFundamental = t.ShareOnTrackFundamental,
+        ShareOnTrackTarget = t.ShareOnTrackTarget,
+    };
+
     public static Estimate Estimate(Sources.Range r) =>
         new() { Expected = r.Expected, Low = r.Low, High = r.High, Coverage = r.Coverage };
 

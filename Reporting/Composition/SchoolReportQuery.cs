@@ -52,51 +52,8 @@ public sealed class SchoolReportQuery(
 
         if (future.Value is { } f)
         {
-            report.Subjects.AddRange(f.Subjects.Select(s => new SubjectReport
-            {
-                Subject = s.Subject,
-                TargetLevel = s.TargetLevel,
-                PupilsAtRiskFundamental = s.PupilsAtRiskFundamental,
-                PupilsAtRiskTarget = s.PupilsAtRiskTarget,
-                Years =
-                {
-                    s.Years.Select(y => new SubjectYear
-                    {
-                        SchoolYear = y.SchoolYear,
-                        PercentFundamental = Rows.Estimate(y.PercentFundamental),
-                        PercentTarget = Rows.Estimate(y.PercentTarget),
-                    }),
-                },
-            }));
-            report.Cohorts.AddRange(f.Cohorts.Select(c => new CohortReport
-            {
-                OutflowYear = c.OutflowYear,
-                Groep = c.Groep,
-                Pupils = c.Pupils,
-                Subjects =
-                {
-                    c.Subjects.Select(s => new CohortSubject
-                    {
-                        Subject = s.Subject,
-                        PercentFundamental = Rows.Estimate(s.PercentFundamental),
-                        PercentTarget = Rows.Estimate(s.PercentTarget),
-                        PupilsAtRiskFundamental = s.PupilsAtRiskFundamental,
-                        PupilsAtRiskTarget = s.PupilsAtRiskTarget,
-                        Trend =
-                        {
-                            s.Trend.Select(t => new TrendPoint
-                            {
-                                Moment = t.Moment,
-                                SchoolYear = t.SchoolYear,
-                                Pupils = t.Pupils,
-                                MeanUniformScore = t.MeanUniformScore,
-                                ShareOnTrackFundamental = t.ShareOnTrackFundamental,
-                                ShareOnTrackTarget = t.ShareOnTrackTarget,
-                            }),
-                        },
-                    }),
-                },
-            }));
+            report.Subjects.AddRange(f.Subjects.Select(Rows.Subject));
+            report.Cohorts.AddRange(f.Cohorts.Select(Rows.Cohort));
         }
 
         return report;
