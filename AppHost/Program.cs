@@ -21,10 +21,12 @@ var ingest = builder.AddProject<Projects.Ingest>("ingest")
     .WithReference(normalise.GetEndpoint("grpc"))
     .WaitFor(normalise);
 
-// Predict reads pupil histories from Ingest and caches its forecasts in Redis.
+// Predict reads pupil histories from Ingest, caches its forecasts in Redis and keeps their dated snapshots in the
+// store (its own forecast_snapshot tables beside Ingest's).
 var predict = builder.AddProject<Projects.Predict>("predict")
     .WithServiceEndpoints(ports.Predict)
     .WithLocalModels(store)
+    .WithStore(store)
     .WithReference(cache)
     .WithReference(ingest.GetEndpoint("grpc"))
     .WaitFor(cache)

@@ -2,6 +2,7 @@ using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Domain.Inspectie;
 using Uitstroom.Predict.Forecasting;
 using Uitstroom.Predict.Lookback;
+using Uitstroom.Predict.Snapshots;
 using Uitstroom.ServiceDefaults;
 
 namespace Uitstroom.Predict;
@@ -15,6 +16,7 @@ internal static class Extensions
         builder.Services.AddServiceGrpcClient<PublicData.PublicDataClient>("ingest", TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton<LookbackCalculator>();
         builder.AddForecasting();
+        builder.AddSnapshots();
         return builder;
     }
 }

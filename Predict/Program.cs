@@ -13,6 +13,7 @@ var app = builder.Build();
 
 app.MapGrpcService<IndicatorsService>();
 app.MapGrpcService<LookbackService>();
+app.MapGrpcService<ForecastSnapshotsService>();
 app.MapForecasting();
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();

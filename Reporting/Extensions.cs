@@ -17,13 +17,15 @@ internal static class Extensions
 
         // The owners of the facts. Each call also sets its own deadline (SourceOptions); these are the fallbacks.
         builder.Services.AddServiceGrpcClient<Registry.RegistryClient>("ingest", TimeSpan.FromSeconds(10));
-        // Predict's two clients share one breaker: an outage of Predict is one fact, whichever method notices it.
+        // Predict's clients share one breaker: an outage of Predict is one fact, whichever method notices it.
         var predictBreaker = new CircuitBreakerInterceptor("predict");
         builder.Services.AddServiceGrpcClient<Lookback.LookbackClient>("predict", TimeSpan.FromSeconds(30)).AddInterceptor(() => predictBreaker);
         builder.Services.AddServiceGrpcClient<Forecasts.ForecastsClient>("predict", TimeSpan.FromSeconds(30)).AddInterceptor(() => predictBreaker);
+        builder.Services.AddServiceGrpcClient<ForecastSnapshots.ForecastSnapshotsClient>("predict", TimeSpan.FromSeconds(30)).AddInterceptor(() => predictBreaker);
         builder.Services.AddSingleton<IRegistrySource, IngestRegistrySource>();
         builder.Services.AddSingleton<ILookbackSource, PredictLookbackSource>();
         builder.Services.AddSingleton<IForecastSource, PredictForecastSource>();
+        builder.Services.AddSingleton<IMonitoringSource, PredictMonitoringSource>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartCache>();

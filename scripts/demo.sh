@@ -27,3 +27,7 @@ fi
 
 # The forecast of the whole board is computed once now (and cached in Redis), so the first page view is fast.
 uitstroom forecast schools --board 90001 --format csv >/dev/null
+
+# Monitoring over time: the past half-years recomputed from the data as of each moment with today's model
+# (labelled "teruggerekend"), so the demo board shows how its outlook moved and a track record for the realised years.
+uitstroom forecast snapshots --board 90001 --backfill | tail -1

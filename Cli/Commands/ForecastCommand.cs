@@ -20,6 +20,7 @@ internal static class ForecastCommand
         var command = new Command("forecast", "Pupil and school forecasts of a board.");
         command.Subcommands.Add(Pupils());
         command.Subcommands.Add(Schools());
+        command.Subcommands.Add(SnapshotsCommand.Create());
         return command;
     }
 

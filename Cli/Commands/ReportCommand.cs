@@ -13,8 +13,6 @@ namespace Uitstroom.Cli.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     private static readonly Option<string> WebOption = new("--web")
     {
         Description = "HTTP address of Reporting's pages (env UITSTROOM_REPORTING_WEB; default http://localhost:5140)",
@@ -88,17 +86,13 @@ internal static class ReportCommand
     /// <summary>Prints the page with headless Chromium in a throw-away profile, bounded by a deadline.</summary>
     private static async Task Pdf(string html, FileInfo file, CancellationToken ct)
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new IOException($"{ChromiumPath} is missing: install it with apt-get install -y chromium");
-        }
-
+        var chromiumPath = ChromiumLocator.Require();
         var work = Directory.CreateTempSubdirectory("uitstroom-report-");
         try
         {
             var page = Path.Combine(work.FullName, "report.html");
             await File.WriteAllTextAsync(page, html, ct);
-            var start = new ProcessStartInfo(ChromiumPath)
+            var start = new ProcessStartInfo(chromiumPath)
             {
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,

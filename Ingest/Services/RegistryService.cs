@@ -25,7 +25,17 @@ public sealed class RegistryService(RegistryRepository registry) : Registry.Regi
         }
 
         var schools = await registry.ListSchoolsAsync(bgnr, context.CancellationToken);
-        return new ListSchoolsResponse { Schools = { schools.Select(ToMessage) } };
+        var response = new ListSchoolsResponse { Schools = { schools.Select(ToMessage) } };
+        if (request.WithProvider)
+        {
+            var providers = await registry.ProvidersAsync(bgnr, context.CancellationToken);
+            foreach (var school in response.Schools)
+            {
+                school.Provider = providers.GetValueOrDefault((school.Brin, school.Vestiging), "");
+            }
+        }
+
+        return response;
     }
 
     private static School ToMessage(SchoolRow s)

@@ -23,6 +23,15 @@ public sealed record SchoolRow
     public double? Schoolweging { get; init; }
 }
 
+public sealed record ProviderRow
+{
+    public required string Brin { get; init; }
+    public int Vestiging { get; init; }
+    public int SchoolYear { get; init; }
+    public required string Provider { get; init; }
+    public long Results { get; init; }
+}
+
 /// <summary>Reads boards and schools.</summary>
 public sealed class RegistryRepository(StoreConnectionFactory store)
 {
@@ -52,6 +61,29 @@ public sealed class RegistryRepository(StoreConnectionFactory store)
             new { bgnr },
             cancellationToken: cancellationToken));
         return [.. rows];
+    }
+
+    /// <summary>
+    /// Per school of the board, the LVS provider with the most results in the school's latest school year with any;
+    /// a tie goes to the provider first in alphabetical order, so the answer does not depend on row order.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string Brin, int Vestiging), string>> ProvidersAsync(string bgnr, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ProviderRow>(new CommandDefinition(
+            """
+            SELECT r.brin AS Brin, r.vestiging AS Vestiging, r.school_year AS SchoolYear, r.provider AS Provider, COUNT(*) AS Results
+            FROM lvs_result r JOIN school s ON s.brin = r.brin AND s.vestiging = r.vestiging
+            WHERE s.bgnr = @bgnr
+            GROUP BY r.brin, r.vestiging, r.school_year, r.provider
+            """,
+            new { bgnr },
+            cancellationToken: cancellationToken));
+        return rows
+            .GroupBy(r => (r.Brin, r.Vestiging))
+            .ToDictionary(
+                g => g.Key,
+                g => g.OrderByDescending(r => r.SchoolYear).ThenByDescending(r => r.Results).ThenBy(r => r.Provider, StringComparer.Ordinal).First().Provider);
     }
 
     public async Task<bool> BoardExistsAsync(string bgnr, CancellationToken cancellationToken)

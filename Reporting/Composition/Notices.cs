@@ -56,6 +56,8 @@ internal static class Notices
         null => "de rekendienst (Predict) antwoordt niet.",
         _ when failure.StartsWith("no forecast yet", StringComparison.Ordinal) =>
             "er is nog geen prognosemodel getraind (uitstroom train).",
+        _ when failure.Contains("keeps no snapshots", StringComparison.Ordinal) =>
+            "de rekendienst (Predict) bewaart geen momentopnamen (er is geen opslag voor ingesteld).",
         _ when failure.StartsWith("Unavailable", StringComparison.Ordinal) || failure.StartsWith("DeadlineExceeded", StringComparison.Ordinal) =>
             "de rekendienst (Predict) antwoordt niet.",
         _ => "de rekendienst (Predict) kon hem niet berekenen.",

@@ -11,7 +11,7 @@ namespace Uitstroom.Reporting.Composition;
 /// </summary>
 internal static class Rows
 {
-    public static SchoolRow School(SchoolFacts school, SchoolLookbackFacts? lookback, SchoolForecastFacts? forecast)
+    public static SchoolRow School(SchoolFacts school, SchoolLookbackFacts? lookback, SchoolForecastFacts? forecast, MonitoringFacts? monitoring)
     {
         var row = new SchoolRow
         {
@@ -22,6 +22,8 @@ internal static class Rows
             Status = StatusOf(forecast?.Status),
             Fundamental = Indicator("1F", lookback, lookback?.Fundamental, forecast?.Fundamental, y => y.PercentFundamental),
             Target = Indicator("1S/2F", lookback, lookback?.Target, forecast?.Target, y => y.PercentTarget),
+            Outlook = { Monitoring.Points(monitoring, school) },
+            TrackRecord = Monitoring.Summary(monitoring, school),
         };
         if (school.Schoolweging is { } w)
         {
@@ -37,6 +39,46 @@ internal static class Rows
         "oranje" => SchoolStatus.Oranje,
         "rood" => SchoolStatus.Rood,
         _ => SchoolStatus.Unspecified,
+    };
+
+    /// <summary>One subject of the school report: Predict's per-subject outlooks over the forecast years.</summary>
+    public static SubjectReport Subject(SubjectForecastFacts s) => new()
+    {
+        Subject = s.Subject,
+        TargetLevel = s.TargetLevel,
+        PupilsAtRiskFundamental = s.PupilsAtRiskFundamental,
+        PupilsAtRiskTarget = s.PupilsAtRiskTarget,
+        Years = { s.Years.Select(y => new SubjectYear { SchoolYear = y.SchoolYear, PercentFundamental = Estimate(y.PercentFundamental), PercentTarget = Estimate(y.PercentTarget) }) },
+    };
+
+    /// <summary>One cohort of the school report: per subject its outlook and its trend over the test moments.</summary>
+    public static CohortReport Cohort(CohortForecastFacts c) => new()
+    {
+        OutflowYear = c.OutflowYear,
+        Groep = c.Groep,
+        Pupils = c.Pupils,
+        Subjects =
+        {
+            c.Subjects.Select(s => new CohortSubject
+            {
+                Subject = s.Subject,
+                PercentFundamental = Estimate(s.PercentFundamental),
+                PercentTarget = Estimate(s.PercentTarget),
+                PupilsAtRiskFundamental = s.PupilsAtRiskFundamental,
+                PupilsAtRiskTarget = s.PupilsAtRiskTarget,
+                Trend = { s.Trend.Select(Trend) },
+            }),
+        },
+    };
+
+    private static TrendPoint Trend(TrendPointFacts t) => new()
+    {
+        Moment = t.Moment,
+        SchoolYear = t.SchoolYear,
+        Pupils = t.Pupils,
+        MeanUniformScore = t.MeanUniformScore,
+        ShareOnTrackFundamental = t.ShareOnTrackFundamental,
+        ShareOnTrackTarget = t.ShareOnTrackTarget,
     };
 
     public static Estimate Estimate(Sources.Range r) =>

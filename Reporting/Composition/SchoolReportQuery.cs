@@ -8,7 +8,7 @@ namespace Uitstroom.Reporting.Composition;
 /// overview costs Predict one school forecast) and adds the school's drill-down per subject and cohort.
 /// </summary>
 public sealed class SchoolReportQuery(
-    IRegistrySource registry, ILookbackSource lookback, IForecastSource forecast, PartCache cache, TimeProvider clock)
+    IRegistrySource registry, ILookbackSource lookback, IForecastSource forecast, IMonitoringSource monitoring, PartCache cache, TimeProvider clock)
 {
     public async Task<SchoolReport> GetAsync(string bgnr, string ovt, CancellationToken ct)
     {
@@ -16,6 +16,8 @@ public sealed class SchoolReportQuery(
         var key = Domain.Vocabulary.Ovt.Parse(ovt).Value;
         var registryPart = cache.GetAsync($"registry:{board}", c => registry.GetBoardAsync(board, c), ct);
         var lookbackPart = cache.GetAsync($"lookback:{board}", c => lookback.GetBoardAsync(board, c), ct);
+        // The board's snapshots, shared with the overview: a school page opened from it costs Predict nothing more.
+        var monitoringPart = cache.GetAsync($"monitoring:{board}", c => monitoring.GetBoardAsync(board, c), ct);
 
         // Predict knows the school by BRIN and vestiging, which only the registry tells.
         var schools = BoardOverviewQuery.RequireRegistry(await registryPart);
@@ -25,6 +27,7 @@ public sealed class SchoolReportQuery(
             $"forecast-school:{school.Brin}{school.Vestiging:00}", c => forecast.GetSchoolAsync(board, school.Brin, school.Vestiging, c), ct);
         var past = await lookbackPart;
         var future = await forecastPart;
+        var over = await monitoringPart;
         var pastFacts = LookbackIndex.Of(past.Value)(school);
 
         var report = new SchoolReport
@@ -35,61 +38,22 @@ public sealed class SchoolReportQuery(
             GeneratedAt = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
             Lookback = past.Status(),
             Forecast = future.Status(),
-            Summary = Rows.School(school, pastFacts, future.Value),
+            Summary = Rows.School(school, pastFacts, future.Value, over.Value),
+            Monitoring = over.Status(),
+            OutlookHistory = { Monitoring.History(over.Value, school) },
+            TrackRecordRows = { Monitoring.TrackRecordRows(over.Value, school) },
         };
         report.Notices.AddRange(Notices.For(past, "terugblik (gerealiseerde uitstroom)", "lookback_unavailable"));
         report.Notices.AddRange(Notices.Empty(past));
         report.Notices.AddRange(Notices.For(future, "prognose", "forecast_unavailable"));
+        report.Notices.AddRange(Notices.For(over, "monitoring (verloop en trackrecord)", "monitoring_unavailable"));
         report.RealisedYears.AddRange(report.Summary.Fundamental.Realised.Select(y => y.SchoolYear));
         report.ForecastYears.AddRange(report.Summary.Fundamental.Forecast.Select(y => y.SchoolYear));
 
         if (future.Value is { } f)
         {
-            report.Subjects.AddRange(f.Subjects.Select(s => new SubjectReport
-            {
-                Subject = s.Subject,
-                TargetLevel = s.TargetLevel,
-                PupilsAtRiskFundamental = s.PupilsAtRiskFundamental,
-                PupilsAtRiskTarget = s.PupilsAtRiskTarget,
-                Years =
-                {
-                    s.Years.Select(y => new SubjectYear
-                    {
-                        SchoolYear = y.SchoolYear,
-                        PercentFundamental = Rows.Estimate(y.PercentFundamental),
-                        PercentTarget = Rows.Estimate(y.PercentTarget),
-                    }),
-                },
-            }));
-            report.Cohorts.AddRange(f.Cohorts.Select(c => new CohortReport
-            {
-                OutflowYear = c.OutflowYear,
-                Groep = c.Groep,
-                Pupils = c.Pupils,
-                Subjects =
-                {
-                    c.Subjects.Select(s => new CohortSubject
-                    {
-                        Subject = s.Subject,
-                        PercentFundamental = Rows.Estimate(s.PercentFundamental),
-                        PercentTarget = Rows.Estimate(s.PercentTarget),
-                        PupilsAtRiskFundamental = s.PupilsAtRiskFundamental,
-                        PupilsAtRiskTarget = s.PupilsAtRiskTarget,
-                        Trend =
-                        {
-                            s.Trend.Select(t => new TrendPoint
-                            {
-                                Moment = t.Moment,
-                                SchoolYear = t.SchoolYear,
-                                Pupils = t.Pupils,
-                                MeanUniformScore = t.MeanUniformScore,
-                                ShareOnTrackFundamental = t.ShareOnTrackFundamental,
-                                ShareOnTrackTarget = t.ShareOnTrackTarget,
-                            }),
-                        },
-                    }),
-                },
-            }));
+            report.Subjects.AddRange(f.Subjects.Select(Rows.Subject));
+            report.Cohorts.AddRange(f.Cohorts.Select(Rows.Cohort));
         }
 
         return report;

@@ -37,13 +37,14 @@ internal static class BoardPage
             sb.Append($"<th>{Html.E(y)}<br><span class=\"bijschrift\">verwacht</span></th>");
         }
 
-        sb.Append("""<th data-sleutel="kans">Kans onder</th><th>Tekort</th><th>Verwachte uitstroom</th></tr></thead>""");
+        sb.Append("""<th data-sleutel="kans">Kans onder</th><th>Tekort</th><th>Verwachte uitstroom</th><th>Verloop<br><span class="bijschrift">kans onder per moment</span></th></tr></thead>""");
         foreach (var school in o.Schools)
         {
             SchoolBlock(sb, o.Bgnr, school, o.RealisedYears, o.ForecastYears, link: true);
         }
 
         sb.Append("</table>");
+        TrackRecordBlock(sb, o);
         if (o.SignaleringswaardenSource.Length > 0)
         {
             sb.Append($"""<p class="bijschrift">Signaleringswaarden: {Html.E(o.SignaleringswaardenSource)}.</p>""");
@@ -59,6 +60,7 @@ internal static class BoardPage
         var maxProbability = new[] { s.Fundamental, s.Target }.Where(i => i.HasProbabilityBelow).Select(i => i.ProbabilityBelow).DefaultIfEmpty(-1).Max();
         sb.Append($"""<tbody class="school" data-ovt="{Html.E(s.Ovt)}" data-naam="{Html.E(s.Name)}" data-aanbieder="{Html.E(s.Provider)}" data-status="{Html.StatusRank(s.Status)}" data-kans="{Html.Data(maxProbability)}" data-doel="{(s.Target.HasPooled ? Html.Data(s.Target.Pooled) : "")}">""");
         var first = true;
+        var withOutlook = true;
         foreach (var row in new[] { s.Fundamental, s.Target })
         {
             sb.Append($"""<tr data-indicator="{Html.E(row.Indicator)}">""");
@@ -104,9 +106,52 @@ internal static class BoardPage
 
             sb.Append($"""<td class="kans">{(row.HasProbabilityBelow ? Html.Probability(row.ProbabilityBelow) : "–")}</td>""");
             sb.Append($"""<td class="tekort" title="extra leerlingresultaten op dit niveau nodig">{(row.HasGapResults ? row.GapResults.ToString(Html.Dutch) : "–")}</td>""");
-            sb.Append($"""<td>{Charts.Outflow(row)}</td></tr>""");
+            sb.Append($"""<td>{Charts.Outflow(row)}</td>""");
+            if (withOutlook)
+            {
+                // The moments' probabilities as data too, so a test (or a screen reader's user) can read the line.
+                var values = string.Join(' ', s.Outlook.Select(p => Html.Data(p.ProbabilityBelow)));
+                sb.Append($"""<td class="verloop" rowspan="2" data-momenten="{Html.E(string.Join('|', s.Outlook.Select(p => p.Moment)))}" data-kansen="{values}">{(s.Outlook.Count == 0 ? "–" : Charts.Sparkline(s.Outlook))}</td>""");
+                withOutlook = false;
+            }
+
+            sb.Append("</tr>");
         }
 
         sb.Append("</tbody>");
+    }
+
+    /// <summary>The board's track record: Predict's forecasts made before each realised outflow year beside what happened.</summary>
+    private static void TrackRecordBlock(StringBuilder sb, BoardOverview o)
+    {
+        sb.Append("""<h2 id="verloop">Verloop en trackrecord</h2>""");
+        if (o.Snapshots.Count == 0)
+        {
+            sb.Append("""<p class="bijschrift" id="geen-momentopnamen">Er zijn nog geen momentopnamen van de prognose bewaard.</p>""");
+            return;
+        }
+
+        var recomputed = o.Snapshots.Count(x => x.Origin == "teruggerekend");
+        sb.Append($"""
+            <p class="bijschrift" id="momentopnamen">Momentopnamen: {Html.E(string.Join(", ", o.Snapshots.Select(x => $"{x.Moment} ({Html.Origin(x.Origin)})")))}.
+            {(recomputed > 0 ? "Teruggerekende momentopnamen zijn achteraf berekend met de gegevens van toen en het huidige model; dat model kende de afloop van die jaren al, dus hun trackrecord is gunstiger dan een echt vastgelegde prognose." : "")}</p>
+            """);
+        if (o.TrackRecord is not { } t)
+        {
+            sb.Append("""<p class="bijschrift" id="geen-trackrecord">Nog geen gerealiseerd uitstroomjaar waarvoor vooraf een prognose is bewaard.</p>""");
+            return;
+        }
+
+        sb.Append($"""
+            <table id="trackrecord"><tbody>
+            <tr><th class="naam">Prognoses naast de gerealiseerde uitstroom</th><td data-veld="entries">{t.Entries}</td></tr>
+            <tr><th class="naam">Gemiddelde afwijking % ≥1F (procentpunt)</th><td data-veld="mae_1f">{Html.Estimate(t.MeanAbsoluteErrorFundamental)}</td></tr>
+            <tr><th class="naam">Gemiddelde afwijking % ≥1S/2F (procentpunt)</th><td data-veld="mae_doel">{Html.Estimate(t.MeanAbsoluteErrorTarget)}</td></tr>
+            <tr><th class="naam">Gerealiseerd binnen het 80%-bereik</th><td data-veld="inside80">{Html.Probability(t.Inside80)}</td></tr>
+            <tr><th class="naam">Gerealiseerd binnen het 95%-bereik</th><td data-veld="inside95">{Html.Probability(t.Inside95)}</td></tr>
+            <tr><th class="naam">Status juist (onder gewaarschuwd, boven niet rood)</th><td data-veld="status">{t.StatusCallsRight} van {t.StatusCalls}</td></tr>
+            <tr><th class="naam">Waarvan uit teruggerekende momentopnamen</th><td data-veld="recomputed">{t.Recomputed}</td></tr>
+            </tbody></table>
+            """);
     }
 }

@@ -118,4 +118,37 @@ internal static class Charts
 
     /// <summary>"2024-2025" → "'25": the Inspectie names an outflow year by the calendar year of the test.</summary>
     private static string ShortYear(string schoolYear) => schoolYear.Length >= 9 ? "'" + schoolYear[7..9] : schoolYear;
+
+    /// <summary>
+    /// How a school's largest probability of ending below moved over the snapshot moments: a line on a fixed 0–100%
+    /// axis, with the status thresholds Predict uses shown only through the points' status colour.
+    /// </summary>
+    public static string Sparkline(IReadOnlyList<OutlookPoint> points, int width = 110, int height = 30)
+    {
+        if (points.Count == 0)
+        {
+            return "";
+        }
+
+        var step = (width - 6) / (double)Math.Max(points.Count - 1, 1);
+        double X(int i) => 3 + (points.Count == 1 ? (width - 6) / 2.0 : step * i);
+        double Y(double p) => 3 + ((1 - Math.Clamp(p, 0, 1)) * (height - 6));
+
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture,
+            $"""<svg class="verloop" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Verloop van de kans onder de signaleringswaarde">""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<line class="as" x1="3" x2="{width - 3}" y1="{Y(0):0.#}" y2="{Y(0):0.#}"/>""");
+        sb.Append("""<polyline class="lijn" points=" """.TrimEnd());
+        sb.Append(string.Join(' ', points.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{X(i):0.#},{Y(p.ProbabilityBelow):0.#}"))));
+        sb.Append("\"/>");
+        for (var i = 0; i < points.Count; i++)
+        {
+            var p = points[i];
+            sb.Append(CultureInfo.InvariantCulture,
+                $"""<circle class="punt {Html.StatusLabel(p.Status)} {Html.E(p.Origin)}" cx="{X(i):0.#}" cy="{Y(p.ProbabilityBelow):0.#}" r="2.5"><title>{Html.E(p.Moment)} ({Html.Origin(p.Origin)}): kans onder {Html.Probability(p.ProbabilityBelow)}, {Html.StatusLabel(p.Status)}</title></circle>""");
+        }
+
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
 }

@@ -64,4 +64,12 @@ internal static class Html
         "missing" => "geen",
         _ => "–",
     };
+
+    /// <summary>Where a snapshot came from, in the page's words.</summary>
+    public static string Origin(string origin) => origin switch
+    {
+        "live" => "vastgelegd",
+        "teruggerekend" => "teruggerekend",
+        _ => E(origin),
+    };
 }

@@ -72,13 +72,20 @@ internal static class Layout
         svg .verwacht { fill: #fff; stroke: #ef8a00; stroke-width: 2; }
         svg .lijn { fill: none; stroke: #16324f; stroke-width: 1.5; }
         svg text { font-size: 9px; fill: #444; }
+        svg .as { stroke: #bbb; }
+        svg .punt { stroke: #16324f; stroke-width: 1; }
+        svg .punt.groen { fill: #2e7d32; }
+        svg .punt.oranje { fill: #ef8a00; }
+        svg .punt.rood { fill: #c62828; }
+        svg .punt.teruggerekend { stroke-dasharray: 1 1; }
+        svg .punt.onbekend { fill: #bbb; }
         @media print {
           header, .geen-print { display: none; }
           main { padding: 0; }
           body { font-size: 9pt; }
           table { font-size: 7.5pt; }
           tbody { break-inside: avoid; }
-          td.boven, td.onder, td[style], .status { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          td.boven, td.onder, td[style], .status, svg .punt { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
           @page { size: A4 landscape; margin: 10mm; }
         }

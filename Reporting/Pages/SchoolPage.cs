@@ -31,13 +31,15 @@ internal static class SchoolPage
             sb.Append($"<th>{Html.E(y)}<br><span class=\"bijschrift\">verwacht</span></th>");
         }
 
-        sb.Append("<th>Kans onder</th><th>Tekort</th><th>Verwachte uitstroom</th></tr></thead>");
+        sb.Append("<th>Kans onder</th><th>Tekort</th><th>Verwachte uitstroom</th><th>Verloop</th></tr></thead>");
         BoardPage.SchoolBlock(sb, r.Bgnr, s, r.RealisedYears, r.ForecastYears, link: false);
         sb.Append("</table>");
 
         Gap(sb, s);
         Subjects(sb, r);
         Cohorts(sb, r);
+        OutlookHistory(sb, r);
+        TrackRecord(sb, r);
         return Layout.Page(s.Name, sb.ToString());
     }
 
@@ -119,5 +121,62 @@ internal static class SchoolPage
 
             sb.Append("</tbody></table>");
         }
+    }
+
+    private static void OutlookHistory(StringBuilder sb, SchoolReport r)
+    {
+        sb.Append("<h2>Verloop van de prognose</h2>");
+        if (r.OutlookHistory.Count == 0)
+        {
+            sb.Append("""<p class="bijschrift" id="geen-verloop">Er zijn nog geen momentopnamen van de prognose voor deze school bewaard.</p>""");
+            return;
+        }
+
+        sb.Append($"""<p class="bijschrift">Zo zag de prognose er op elk toetsmoment uit: per komend uitstroomjaar het verwachte % ≥1F en % ≥1S/2F (80%-bereik), en de grootste kans om onder de signaleringswaarde uit te komen. Teruggerekend: achteraf berekend met de gegevens van toen en het huidige model.</p>""");
+        sb.Append(Charts.Sparkline(r.Summary.Outlook, width: 320, height: 70));
+        sb.Append("""<table id="verloop"><thead><tr><th class="naam">Moment</th><th>Herkomst</th><th>Status</th><th>Kans onder</th><th class="naam">Verwacht % ≥1F</th><th class="naam">Verwacht % ≥1S/2F</th></tr></thead><tbody>""");
+        foreach (var m in r.OutlookHistory)
+        {
+            static string Years(IEnumerable<ForecastYear> years) =>
+                string.Join("; ", years.Select(y => $"{Html.E(y.SchoolYear)}: {Html.Estimate(y.Percent.Expected)} ({Html.Range(y.Percent)})"));
+            sb.Append($"""
+                <tr data-moment="{Html.E(m.Snapshot.Moment)}" data-kans="{Html.Data(m.ProbabilityBelow)}"><td class="naam">{Html.E(m.Snapshot.Moment)}<br><span class="bijschrift">peildatum {Html.E(m.Snapshot.Peildatum)}</span></td>
+                <td class="tekst herkomst">{Html.Origin(m.Snapshot.Origin)}</td><td><span class="status {Html.StatusLabel(m.Status)}">{Html.StatusLabel(m.Status)}</span></td>
+                <td class="kans">{Html.Probability(m.ProbabilityBelow)}</td><td class="tekst">{Years(m.Fundamental)}</td><td class="tekst">{Years(m.Target)}</td></tr>
+                """);
+        }
+
+        sb.Append("</tbody></table>");
+    }
+
+    private static void TrackRecord(StringBuilder sb, SchoolReport r)
+    {
+        sb.Append("<h2>Trackrecord</h2>");
+        if (r.TrackRecordRows.Count == 0)
+        {
+            sb.Append("""<p class="bijschrift" id="geen-trackrecord">Nog geen gerealiseerd uitstroomjaar waarvoor vooraf een prognose is bewaard.</p>""");
+            return;
+        }
+
+        if (r.Summary.TrackRecord is { } t)
+        {
+            sb.Append($"""<p id="trackrecord-samenvatting" data-inside80="{Html.Data(t.Inside80)}">Gemiddelde afwijking % ≥1F {Html.Estimate(t.MeanAbsoluteErrorFundamental)} en % ≥1S/2F {Html.Estimate(t.MeanAbsoluteErrorTarget)} procentpunt; {Html.Probability(t.Inside80)} binnen het 80%-bereik; status {t.StatusCallsRight} van {t.StatusCalls} keer juist.</p>""");
+        }
+
+        sb.Append("""<table id="trackrecord"><thead><tr><th class="naam">Uitstroomjaar</th><th>Indicator</th><th class="naam">Prognose van</th><th>Verwacht (80%)</th><th>Gerealiseerd</th><th>Binnen bereik</th><th>Kans onder / status</th><th>Uitkomst</th></tr></thead><tbody>""");
+        foreach (var row in r.TrackRecordRows)
+        {
+            var call = row.HasProbabilityBelow ? $"{Html.Probability(row.ProbabilityBelow)} · {Html.StatusLabel(row.ForecastStatus)}" : "–";
+            var right = row.HasStatusRight ? (row.StatusRight ? " (juist)" : " (onjuist)") : "";
+            sb.Append($"""
+                <tr data-jaar="{Html.E(row.SchoolYear)}" data-indicator="{Html.E(row.Indicator)}"><td class="naam">{Html.E(row.SchoolYear)}</td><td>{Html.E(row.Indicator)}</td>
+                <td class="tekst">{Html.E(row.MadeAt.Moment)} ({Html.Origin(row.MadeAt.Origin)})</td>
+                <td class="verwacht">{Html.Estimate(row.Forecast.Expected)}<span class="bereik">{Html.Range(row.Forecast)}</span></td>
+                <td class="gerealiseerd" title="{row.RealisedPupils} leerlingen">{Html.Percent(row.Realised)}</td><td>{(row.Inside80 ? "ja" : "nee")}</td>
+                <td class="tekst">{call}</td><td class="tekst">{Html.OutcomeLabel(row.RealisedOutcome)}{right}</td></tr>
+                """);
+        }
+
+        sb.Append("</tbody></table>");
     }
 }

@@ -17,7 +17,7 @@ public sealed class IngestRegistrySource(IngestV1.Registry.RegistryClient regist
     public Task<BoardWithSchools> GetBoardAsync(string bgnr, CancellationToken ct) => SourceCalls.Guard("ingest", async () =>
     {
         // Both reads are needed: the board's name lives in the board list, its schools in their own call.
-        var schools = registry.ListSchoolsAsync(new IngestV1.ListSchoolsRequest { Bgnr = bgnr }, deadline: Deadline, cancellationToken: ct);
+        var schools = registry.ListSchoolsAsync(new IngestV1.ListSchoolsRequest { Bgnr = bgnr, WithProvider = true }, deadline: Deadline, cancellationToken: ct);
         var boards = registry.ListBoardsAsync(new IngestV1.ListBoardsRequest(), deadline: Deadline, cancellationToken: ct);
         var schoolList = await schools;
         var board = (await boards).Boards.FirstOrDefault(b => b.Bgnr == bgnr)
@@ -25,6 +25,6 @@ public sealed class IngestRegistrySource(IngestV1.Registry.RegistryClient regist
         return new BoardWithSchools(
             new BoardFacts(board.Bgnr, board.Name, board.SchoolCount),
             [.. schoolList.Schools.Select(s => new SchoolFacts(
-                s.Ovt, s.Brin, s.Vestiging, s.Name, s.Bgnr, s.HasSchoolweging ? s.Schoolweging : null, s.Municipality, Provider: ""))]);
+                s.Ovt, s.Brin, s.Vestiging, s.Name, s.Bgnr, s.HasSchoolweging ? s.Schoolweging : null, s.Municipality, s.Provider))]);
     });
 }

@@ -7,9 +7,11 @@ namespace Uitstroom.Reporting.Sources;
 /// <summary>
 /// The forecast over Predict's <c>Forecasts.ForecastSchools</c>. Only selects and relabels Predict's numbers: the
 /// pooled year outlooks become the forecast years, the indicator outlooks the projected judgements, the per-subject
-/// outlooks the drill-down. Predict's 80% range is the one shown.
+/// outlooks the drill-down, and (for one school) <c>ForecastSnapshots.GetCohortTrends</c> the cohorts' trends over
+/// their test moments. Predict's 80% range is the one shown.
 /// </summary>
-public sealed class PredictForecastSource(Forecasts.ForecastsClient forecasts, IOptions<SourceOptions> options) : IForecastSource
+public sealed class PredictForecastSource(
+    Forecasts.ForecastsClient forecasts, ForecastSnapshots.ForecastSnapshotsClient trends, IOptions<SourceOptions> options) : IForecastSource
 {
     private const double Coverage = 0.8;
 
@@ -22,11 +24,30 @@ public sealed class PredictForecastSource(Forecasts.ForecastsClient forecasts, I
     public Task<SchoolForecastFacts> GetSchoolAsync(string bgnr, string brin, int vestiging, CancellationToken ct) =>
         SourceCalls.Guard("predict", async () =>
         {
+            var trend = Trends(bgnr, brin, vestiging, ct);
             var reply = await Call(new ForecastSchoolsRequest { Bgnr = bgnr, Brin = brin, Vestiging = vestiging }, ct);
             var school = reply.Schools.FirstOrDefault(s => s.Brin == brin && s.Vestiging == vestiging)
                 ?? throw new KeyNotFoundException($"Predict has no forecast for school {brin}{vestiging:00}");
-            return Map(school, drillDown: true);
+            return Map(school, drillDown: true, await trend);
         });
+
+    /// <summary>
+    /// The school's cohort trends. A trend Predict cannot give leaves the forecast standing: the page then says the
+    /// cohort has no test moments to show, rather than losing the whole drill-down.
+    /// </summary>
+    private async Task<CohortTrendsResponse> Trends(string bgnr, string brin, int vestiging, CancellationToken ct)
+    {
+        try
+        {
+            return await trends.GetCohortTrendsAsync(
+                new GetCohortTrendsRequest { Bgnr = bgnr, Brin = brin, Vestiging = vestiging },
+                deadline: DateTime.UtcNow + options.Value.PredictDeadline, cancellationToken: ct);
+        }
+        catch (Grpc.Core.RpcException e) when (e.StatusCode != Grpc.Core.StatusCode.Cancelled)
+        {
+            return new CohortTrendsResponse();
+        }
+    }
 
     private async Task<ForecastSchoolsResponse> Call(ForecastSchoolsRequest request, CancellationToken ct)
     {
@@ -41,7 +62,7 @@ public sealed class PredictForecastSource(Forecasts.ForecastsClient forecasts, I
         }
     }
 
-    private static SchoolForecastFacts Map(SchoolForecastMessage s, bool drillDown)
+    private static SchoolForecastFacts Map(SchoolForecastMessage s, bool drillDown, CohortTrendsResponse? trends = null)
     {
         var pooled = s.Years.Where(y => y.Subject.Length == 0).OrderBy(y => y.OutflowYear).ToList();
         return new SchoolForecastFacts(
@@ -52,7 +73,7 @@ public sealed class PredictForecastSource(Forecasts.ForecastsClient forecasts, I
             Indicator(s, "1F", pooled, y => y.Fundamental),
             Indicator(s, "1S/2F", pooled, y => y.Streef),
             drillDown ? Subjects(s) : [],
-            drillDown ? Cohorts(s, pooled) : []);
+            drillDown ? Cohorts(s, pooled, trends ?? new CohortTrendsResponse()) : []);
     }
 
     private static IndicatorForecastFacts Indicator(
@@ -86,15 +107,21 @@ public sealed class PredictForecastSource(Forecasts.ForecastsClient forecasts, I
             g.Sum(y => y.AtRiskFundamental),
             g.Sum(y => y.AtRiskStreef)))];
 
-    private static List<CohortForecastFacts> Cohorts(SchoolForecastMessage s, IReadOnlyList<YearOutlookMessage> pooled) =>
+    private static List<CohortForecastFacts> Cohorts(SchoolForecastMessage s, IReadOnlyList<YearOutlookMessage> pooled, CohortTrendsResponse trends) =>
         [.. pooled.Select(c => new CohortForecastFacts(
             Year(c.OutflowYear),
             c.GroepNow,
             c.Pupils,
             [.. s.Years.Where(y => y.Subject.Length > 0 && y.OutflowYear == c.OutflowYear).Select(y => new CohortSubjectFacts(
                 y.Subject, Range(y.Fundamental), Range(y.Streef), y.AtRiskFundamental, y.AtRiskStreef,
-                // Predict's contract carries no per-moment trend yet; the page says so rather than invent one.
-                Trend: []))]))];
+                Trend(trends, s, c.OutflowYear, y.Subject)))]))];
+
+    private static List<TrendPointFacts> Trend(CohortTrendsResponse trends, SchoolForecastMessage s, int outflowYear, string subject) =>
+        [.. trends.Cohorts
+            .Where(t => t.Brin == s.Brin && t.Vestiging == s.Vestiging && t.OutflowYear == outflowYear && t.Subject == subject)
+            .SelectMany(t => t.Moments)
+            .Select(m => new TrendPointFacts(
+                m.Moment, Year(m.SchoolYear), m.Pupils, m.MeanUniform, m.ShareOnTrackFundamental, m.ShareOnTrackTarget))];
 
     private static Range Range(PercentRange? r) =>
         r is null ? new Range(0, 0, 0, Coverage) : new Range(r.Expected, r.Low80, r.High80, Coverage);

@@ -3,24 +3,19 @@ using Microsoft.Playwright;
 namespace Uitstroom.Reporting.Tests.Browser;
 
 /// <summary>
-/// Debian's Chromium (apt-get install chromium) under Playwright. Playwright's own browser download is never used:
-/// it fails offline and would test a browser no user here runs.
+/// The system's Chromium (Debian: apt-get install chromium) under Playwright, found as the CLI finds it for PDFs
+/// (<see cref="Uitstroom.Cli.ChromiumLocator"/>: CHROMIUM, PATH, common locations). Playwright's own browser download
+/// is never used: it fails offline and would test a browser no user here runs.
 /// </summary>
 public static class Chromium
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
-
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
-        if (!File.Exists(ExecutablePath))
-        {
-            throw new InvalidOperationException($"{ExecutablePath} is missing: install it with apt-get install -y chromium (./test.sh does)");
-        }
-
+        var executablePath = Uitstroom.Cli.ChromiumLocator.Require();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ExecutablePath,
+            ExecutablePath = executablePath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });

@@ -39,6 +39,27 @@ public sealed class ImportTests
 
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task The_registry_names_each_schools_provider_from_its_latest_school_year_when_asked(string kind)
+    {
+        var (store, host, channel) = await StartAsync(kind);
+        await using var _ = store;
+        await using var __ = host;
+        // 00AP/0: three IEP results a year earlier, three CITO results in 2025-2026 — the latest year decides.
+        var earlier = new[] { "p4", "p5", "p6" }.Select(p => $"00AP;0;{p};2024-2025;5;M5;2025-01-28;IEP;rekenen-wiskunde;60;;").ToArray();
+        var result = await channel.ImportAsync("lvs.csv", Files.Lvs([.. Files.ValidLvs, .. earlier]));
+        result.Report.RowsAccepted.ShouldBe(7, result.Report.Error);
+        var registry = new Registry.RegistryClient(channel);
+
+        var asked = await registry.ListSchoolsAsync(new ListSchoolsRequest { Bgnr = "41565", WithProvider = true });
+        var plain = await registry.ListSchoolsAsync(new ListSchoolsRequest { Bgnr = "41565" });
+
+        asked.Schools.Select(s => (s.Brin, s.Vestiging, s.Provider)).ShouldBe([("00AP", 0, "CITO"), ("00AP", 1, "IEP")]);
+        plain.Schools.ShouldAllBe(s => s.Provider == "");
+        (await registry.ListSchoolsAsync(new ListSchoolsRequest { Bgnr = "12345", WithProvider = true })).Schools.Single().Provider.ShouldBe("");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
     public async Task Importing_the_same_file_twice_leaves_identical_store_contents_and_the_generation_unchanged(string kind)
     {
         var (store, host, channel) = await StartAsync(kind);

@@ -93,7 +93,8 @@ public sealed class BoardOverviewTests : IAsyncDisposable
         overview.Schools.Count.ShouldBe(PublishedBoardSources.SchoolsOf(PublishedBoardSources.DemoBoard).Count);
         overview.Lookback.Freshness.ShouldBe(Freshness.Unavailable);
         overview.Forecast.Freshness.ShouldBe(Freshness.Unavailable);
-        overview.Notices.Select(n => n.Code).ShouldBe(["lookback_unavailable", "forecast_unavailable"]);
+        overview.Monitoring.Freshness.ShouldBe(Freshness.Unavailable);
+        overview.Notices.Select(n => n.Code).ShouldBe(["lookback_unavailable", "forecast_unavailable", "monitoring_unavailable"]);
         overview.Notices.ShouldAllBe(n => n.Message.Contains("niet beschikbaar"));
         overview.Schools.ShouldAllBe(s => s.Fundamental.Forecast.Count == 0 && s.Status == SchoolStatus.Unspecified);
     }

@@ -33,8 +33,26 @@ public class PredictForecastSourceTests
         return new ForecastSchoolsResponse { Schools = { school }, ModelVersion = "fasttree-7", Peildatum = "2026-02-15" };
     }
 
-    private static PredictForecastSource Source(Func<ForecastSchoolsRequest, ForecastSchoolsResponse> answer) =>
-        new(new FakeForecasts(answer), Options.Create(new SourceOptions()));
+    private static PredictForecastSource Source(Func<ForecastSchoolsRequest, ForecastSchoolsResponse> answer, CohortTrendsResponse? trends = null) =>
+        new(new FakeForecasts(answer), new FakeTrends(trends), Options.Create(new SourceOptions()));
+
+    [Fact]
+    public async Task A_schools_cohorts_carry_Predicts_trend_over_their_test_moments_and_lose_nothing_when_it_is_missing()
+    {
+        var trend = new CohortTrendMessage { Brin = "07YS", Vestiging = 1, OutflowYear = 2026, Subject = "rekenen" };
+        trend.Moments.Add(new MomentMeanMessage { Moment = "M5", SchoolYear = 2023, Pupils = 27, MeanUniform = 131.5, ShareOnTrackFundamental = 0.9, ShareOnTrackTarget = 0.4 });
+        trend.Moments.Add(new MomentMeanMessage { Moment = "E5", SchoolYear = 2023, Pupils = 26, MeanUniform = 134.0, ShareOnTrackFundamental = 0.92, ShareOnTrackTarget = 0.42 });
+
+        var school = await Source(_ => Reply(), new CohortTrendsResponse { Cohorts = { trend } }).GetSchoolAsync("41583", "07YS", 1, CancellationToken.None);
+        var without = await Source(_ => Reply()).GetSchoolAsync("41583", "07YS", 1, CancellationToken.None);
+
+        var rekenen = school.Cohorts.Single(c => c.OutflowYear == "2026-2027").Subjects.Single(s => s.Subject == "rekenen");
+        rekenen.Trend.Select(t => (t.Moment, t.SchoolYear, t.Pupils, t.MeanUniformScore)).ShouldBe([("M5", "2023-2024", 27, 131.5), ("E5", "2023-2024", 26, 134.0)]);
+        rekenen.Trend[1].ShareOnTrackTarget.ShouldBe(0.42);
+        school.Cohorts.SelectMany(c => c.Subjects).Where(s => s != rekenen).ShouldAllBe(s => s.Trend.Count == 0);
+        without.Cohorts.Count.ShouldBe(3);
+        without.Cohorts.SelectMany(c => c.Subjects).ShouldAllBe(s => s.Trend.Count == 0);
+    }
 
     [Fact]
     public async Task Pooled_year_outlooks_become_forecast_years_with_the_judgement_made_after_each()
@@ -87,6 +105,18 @@ public class PredictForecastSourceTests
 
         await Should.ThrowAsync<SourceUnavailableException>(() => down.GetBoardAsync("41583", CancellationToken.None));
         (await Should.ThrowAsync<KeyNotFoundException>(() => unknown.GetBoardAsync("99999", CancellationToken.None))).Message.ShouldContain("99999");
+    }
+
+    /// <summary>Predict's trend call: the given answer, or Unavailable when there is none.</summary>
+    private sealed class FakeTrends(CohortTrendsResponse? answer) : ForecastSnapshots.ForecastSnapshotsClient
+    {
+        public override AsyncUnaryCall<CohortTrendsResponse> GetCohortTrendsAsync(GetCohortTrendsRequest request, CallOptions options)
+        {
+            var reply = answer is null
+                ? Task.FromException<CohortTrendsResponse>(new RpcException(new Status(StatusCode.Unavailable, "down")))
+                : Task.FromResult(answer);
+            return new AsyncUnaryCall<CohortTrendsResponse>(reply, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
+        }
     }
 
     private sealed class FakeForecasts(Func<ForecastSchoolsRequest, ForecastSchoolsResponse> answer) : Forecasts.ForecastsClient

@@ -33,7 +33,7 @@ public class UnlistedBoardTests
     };
 
     private static BoardOverviewQuery Query(Func<BoardLookbackFacts> lookback) =>
-        new(new Registry(), new Past(lookback), new NoForecast(),
+        new(new Registry(), new Past(lookback), new NoForecast(), new NoSnapshots(),
             new PartCache(TimeProvider.System, Options.Create(new SourceOptions())), TimeProvider.System);
 
     [Fact]
@@ -100,6 +100,12 @@ public class UnlistedBoardTests
 
         public Task<SchoolForecastFacts> GetSchoolAsync(string bgnr, string brin, int vestiging, CancellationToken ct) =>
             throw new KeyNotFoundException();
+    }
+
+    private sealed class NoSnapshots : IMonitoringSource
+    {
+        public Task<MonitoringFacts> GetBoardAsync(string bgnr, CancellationToken ct) =>
+            Task.FromResult(new MonitoringFacts(new OutlookHistoryResponse(), new TrackRecordResponse()));
     }
 
     private sealed class NotFoundLookback : Lookback.LookbackClient

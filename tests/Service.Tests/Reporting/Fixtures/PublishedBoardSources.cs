@@ -12,7 +12,7 @@ namespace Uitstroom.Reporting.Tests.Fixtures;
 /// with ranges that widen for small schools). Predict's real forecast is not what these tests check: they check that
 /// Reporting shows what its sources say. <see cref="PredictDown"/> simulates a Predict outage.
 /// </summary>
-public sealed class PublishedBoardSources : IRegistrySource, ILookbackSource, IForecastSource
+public sealed partial class PublishedBoardSources : IRegistrySource, ILookbackSource, IForecastSource, IMonitoringSource
 {
     /// <summary>A real board with nine schools, three of them below a signaleringswaarde and two with masked years.</summary>
     public const string DemoBoard = "41583";

@@ -44,6 +44,7 @@ public sealed class ReportingHost(PublishedBoardSources sources, bool kestrel = 
             services.AddSingleton<IRegistrySource>(sources);
             services.AddSingleton<ILookbackSource>(sources);
             services.AddSingleton<IForecastSource>(sources);
+            services.AddSingleton<IMonitoringSource>(sources);
         });
     }
 
