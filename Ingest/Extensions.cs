@@ -1,10 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Uitstroom.Contracts.Normalise.V1;
+using Uitstroom.Ingest.Access;
 using Uitstroom.Ingest.Histories;
 using Uitstroom.Ingest.Importing;
 using Uitstroom.Ingest.PublicData;
 using Uitstroom.Ingest.Store;
 using Uitstroom.ServiceDefaults;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Ingest;
 
@@ -16,6 +18,7 @@ internal static class Extensions
         builder.Services.AddSingleton(sp => StoreConnectionFactory.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddHostedService<MigrationRunner>();
         builder.Services.AddSingleton<RegistryRepository>();
+        builder.Services.AddSingleton<IBoardSchools, LocalBoardSchools>();
         builder.Services.AddSingleton<ImportStore>();
         builder.Services.AddSingleton<HistoryRepository>();
         builder.Services.AddSingleton<Importer>();

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Grpc.Core;
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Ingest.Importing;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Ingest.Services;
 
@@ -24,6 +25,7 @@ public sealed class ImportService(Importer importer) : Imports.ImportsBase
         }
 
         var start = requestStream.Current.Start;
+        start.Board = context.ScopeWriteToOwnBoard(start.Board) ?? "";
         var request = Describe(start, context);
         var spool = Path.Combine(Path.GetTempPath(), $"uitstroom-import-{Guid.NewGuid():N}");
         try

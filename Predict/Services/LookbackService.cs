@@ -6,6 +6,7 @@ using Uitstroom.Domain.Vocabulary;
 using Uitstroom.Predict.Forecasting;
 using Uitstroom.Predict.Lookback;
 using Uitstroom.Predict.Schools;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Predict.Services;
 
@@ -21,11 +22,13 @@ public sealed class LookbackService(
     IPupilHistorySource histories,
     LookbackCalculator calculator,
     Signaleringswaarden signaleringswaarden,
-    TimeProvider clock)
+    TimeProvider clock,
+    SchoolAccess access)
     : Contracts.Predict.V1.Lookback.LookbackBase
 {
     public override async Task<SchoolLookback> GetSchoolLookback(GetSchoolLookbackRequest request, ServerCallContext context)
     {
+        await access.RequireOvtAsync(context, request.Ovt);
         var ovt = Ovt.Parse(request.Ovt);
         var published = await ingest.GetPublishedResultsAsync(
             new GetPublishedResultsRequest { Ovt = ovt.Value }, cancellationToken: context.CancellationToken);
@@ -37,6 +40,7 @@ public sealed class LookbackService(
 
     public override async Task<BoardLookback> GetBoardLookback(GetBoardLookbackRequest request, ServerCallContext context)
     {
+        context.RequireBoard(request.Bgnr);
         var bgnr = BoardNumber.Parse(request.Bgnr);
         var ct = context.CancellationToken;
         // Published results first: it answers NotFound for a board that is in neither the registry nor the file.

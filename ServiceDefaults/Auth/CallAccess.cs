@@ -32,4 +32,25 @@ public static class CallAccess
     /// <summary>The board a list call is narrowed to: the caller's own for a board key, null (all) for an admin.</summary>
     public static string? OwnBoardOrAll(this ServerCallContext context) =>
         context.Caller().IsAdmin() ? null : context.Caller().Board();
+
+    /// <summary>
+    /// The board a write (an import) is for: a board key writes its own board only — an empty request means its
+    /// own, another board is refused; an admin key writes what it asked for (empty = any board).
+    /// </summary>
+    public static string? ScopeWriteToOwnBoard(this ServerCallContext context, string? requested)
+    {
+        var caller = context.Caller();
+        if (caller.IsAdmin())
+        {
+            return requested;
+        }
+
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return caller.Board();
+        }
+
+        context.RequireBoard(requested);
+        return requested;
+    }
 }
