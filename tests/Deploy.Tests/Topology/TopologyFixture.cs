@@ -31,7 +31,13 @@ public sealed partial class TopologyFixture : IAsyncLifetime
     public TopologyProcess One(string service, int replica = 0) =>
         Processes.Single(p => p.Service == service && p.Replica == replica);
 
-    public static GrpcChannel Channel(TopologyProcess process) => GrpcChannel.ForAddress(process.Grpc);
+    /// <summary>The admin key run-topology.sh made for this run ("admin-key uit_…"); every call carries it.</summary>
+    public static string AdminKey { get; private set; } = "";
+
+    public static GrpcChannel Channel(TopologyProcess process) => GrpcChannel.ForAddress(process.Grpc, new GrpcChannelOptions
+    {
+        HttpHandler = new BearerHandler(() => AdminKey) { InnerHandler = new SocketsHttpHandler() },
+    });
 
     public async Task InitializeAsync()
     {
@@ -75,6 +81,10 @@ public sealed partial class TopologyFixture : IAsyncLifetime
                 Processes.Add(new TopologyProcess(m.Groups[1].Value, int.Parse(m.Groups[2].Value), new Uri(m.Groups[3].Value), new Uri(m.Groups[4].Value)));
             }
         }
+        else if (line.StartsWith("admin-key ", StringComparison.Ordinal))
+        {
+            AdminKey = line["admin-key ".Length..];
+        }
         else if (line.StartsWith("store ", StringComparison.Ordinal))
         {
             Store = line["store ".Length..];
@@ -103,6 +113,15 @@ public sealed partial class TopologyFixture : IAsyncLifetime
         }
 
         _script.Dispose();
+    }
+
+    private sealed class BearerHandler(Func<string> key) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key());
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     [GeneratedRegex(@"^ready (\w+) replica=(\d+) http=(\S+) grpc=(\S+)")]
