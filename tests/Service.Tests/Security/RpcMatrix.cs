@@ -6,7 +6,7 @@ using IngestV1 = Uitstroom.Contracts.Ingest.V1;
 using NormaliseV1 = Uitstroom.Contracts.Normalise.V1;
 using PredictV1 = Uitstroom.Contracts.Predict.V1;
 using ReportingV1 = Uitstroom.Contracts.Reporting.V1;
-using static Uitstroom.Service.Tests.Security.SecuredStack;
+using static Uitstroom.Service.Tests.Security.SecuredServices;
 
 namespace Uitstroom.Service.Tests.Security;
 
@@ -115,7 +115,8 @@ public static class RpcMatrix
 
     public static TheoryData<RpcCase> All() => [.. Cases];
 
-    public static TheoryData<RpcCase> Where(params Scope[] scopes) => [.. Cases.Where(c => scopes.Contains(c.Scope))];
+    /// <summary>The cases another board's key must be refused: the board's own data and the admin-only RPCs.</summary>
+    public static TheoryData<RpcCase> BoardOrAdmin() => [.. Cases.Where(c => c.Scope is Scope.Board or Scope.Admin)];
 
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 

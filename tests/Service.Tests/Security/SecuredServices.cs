@@ -19,7 +19,7 @@ namespace Uitstroom.Service.Tests.Security;
 /// 00AP vestiging 0 and 1) and board B (12345: school 01BC vestiging 0), both registered with a few LVS results.
 /// Nothing is faked: each service enforces its own checks on the credential the one before forwarded.
 /// </summary>
-public sealed class SecuredStack : IAsyncLifetime
+public sealed class SecuredServices : IAsyncLifetime, IDisposable
 {
     public const string BoardA = "41565";
     public const string BoardB = "12345";
@@ -84,9 +84,17 @@ public sealed class SecuredStack : IAsyncLifetime
             await host.DisposeAsync();
         }
 
+        Dispose();
+    }
+
+    public void Dispose()
+    {
         _store.Dispose();
         Keys.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     private Dictionary<string, string?> Settings(params (string Key, string Value)[] more)
