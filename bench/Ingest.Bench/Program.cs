@@ -93,7 +93,7 @@ finally
 static async Task EndToEndAsync(string name, string connectionString, string schools, string lvs, long rows, string dataFolder)
 {
     await using var host = new IngestHost(connectionString, dataFolder);
-    using var channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
+    using var channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Uitstroom.Tests.TestKeys.Handler(host.Server.CreateHandler()) });
     var client = new Imports.ImportsClient(channel);
     var registry = await SendAsync(client, schools);
     if (registry.Outcome != "committed")
