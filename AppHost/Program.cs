@@ -10,7 +10,7 @@ var cache = builder.AddCache("cache");
 var store = builder.AddStore("store");
 
 // Every service checks API keys against one keys file of hashes (docs/security.md).
-var keys = builder.AddApiKeys(store);
+var keys = builder.AddApiKeys();
 
 // Normalise needs nothing: its norm tables ship with it.
 var normalise = builder.AddProject<Projects.Normalise>("normalise")

@@ -13,7 +13,7 @@ public sealed class KeyStore(IOptions<AuthOptions> options, TimeProvider clock, 
 {
     private readonly Lock _reload = new();
     private volatile Snapshot _current = Snapshot.Empty;
-    private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
+    private long _checkedAtTicks;
 
     /// <summary>The key's record when it is known, matches and has not expired; otherwise null.</summary>
     public KeyRecord? Authenticate(ApiKey key)
@@ -29,18 +29,20 @@ public sealed class KeyStore(IOptions<AuthOptions> options, TimeProvider clock, 
 
     private Snapshot Current()
     {
-        var now = clock.GetUtcNow();
-        if (now - _checkedAt < options.Value.ReloadEvery)
+        // Ticks read and written atomically: every call reads them, outside the lock.
+        var now = clock.GetUtcNow().UtcTicks;
+        var every = options.Value.ReloadEvery.Ticks;
+        if (now - Volatile.Read(ref _checkedAtTicks) < every)
         {
             return _current;
         }
 
         lock (_reload)
         {
-            if (now - _checkedAt >= options.Value.ReloadEvery)
+            if (now - Volatile.Read(ref _checkedAtTicks) >= every)
             {
-                _checkedAt = now;
                 Reload();
+                Volatile.Write(ref _checkedAtTicks, now);
             }
         }
 
