@@ -13,6 +13,18 @@ echo "Building …"
 dotnet build AppHost/AppHost.csproj -c Release -nologo -v q -clp:ErrorsOnly -tl:off >/dev/null
 dotnet build Cli/Cli.csproj -c Release -nologo -v q -clp:ErrorsOnly -tl:off >/dev/null
 
+# API keys (docs/security.md). Every service refuses calls without one. Made once, kept in data/auth (0600):
+#  - keys.json: the hashes the services check (re-read when it changes; `uitstroom keys` manages it);
+#  - cli.key: a local admin key the CLI reads by default — acceptable only here, on your own machine, readable by you
+#    alone, for a stack on loopback; a deployment never has such a file (docs/security.md);
+#  - demo-90001.key: the demo board's key, to log in to its report as that board would.
+uitstroom() { dotnet Cli/bin/Release/net10.0/uitstroom.dll "$@"; }
+if [[ ! -s data/auth/keys.json || ! -s data/auth/cli.key || ! -s data/auth/demo-90001.key ]]; then
+  rm -f data/auth/keys.json data/auth/cli.key data/auth/demo-90001.key
+  uitstroom keys create --admin --note "local CLI (run.sh)" --keys-file data/auth/keys.json --out data/auth/cli.key 2>/dev/null
+  uitstroom keys create --board 90001 --note "demo board (run.sh)" --keys-file data/auth/keys.json --out data/auth/demo-90001.key 2>/dev/null
+fi
+
 mkdir -p .run
 log=.run/apphost.log
 echo "Starting the stack (log: $log) …"
@@ -59,6 +71,8 @@ echo
 echo "Uitstroom is running (${healthy} s from start to healthy, $(($(date +%s) - started)) s with the demo board loaded)."
 echo "  Dashboard            http://localhost:18888"
 echo "  Board report (demo)  http://localhost:5140/besturen/90001"
+echo "    log in with the demo board's key: $(cat data/auth/demo-90001.key)"
+echo "    (the login page: http://localhost:5140/inloggen; the CLI uses the admin key in data/auth/cli.key)"
 echo "  gRPC: ingest localhost:5111, normalise :5121, predict :5131, reporting :5141"
 echo "  CLI                  dotnet Cli/bin/Release/net10.0/uitstroom.dll --help"
 echo "Press Ctrl-C to stop."

@@ -8,6 +8,7 @@ var root = new RootCommand("uitstroom: the uitstroomprognose for a school board,
     Endpoints.NormaliseOption,
     Endpoints.PredictOption,
     Endpoints.ReportingOption,
+    Endpoints.ApiKeyOption,
     BoardsCommand.Create(),
     PublicCommand.Create(),
     ImportCommand.Create(),
@@ -19,6 +20,7 @@ var root = new RootCommand("uitstroom: the uitstroomprognose for a school board,
     ForecastCommand.Create(),
     LookbackCommand.Create(),
     ReportCommand.Create(),
+    KeysCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,12 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Uitstroom.Contracts.Normalise.V1;
+using Uitstroom.Ingest.Access;
 using Uitstroom.Ingest.Histories;
 using Uitstroom.Ingest.Importing;
 using Uitstroom.Ingest.Norms;
 using Uitstroom.Ingest.PublicData;
 using Uitstroom.Ingest.Store;
 using Uitstroom.ServiceDefaults;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Ingest;
 
@@ -18,6 +20,7 @@ internal static class Extensions
         builder.Services.AddSingleton(sp => StoreConnectionFactory.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddHostedService<MigrationRunner>();
         builder.Services.AddSingleton<RegistryRepository>();
+        builder.Services.AddSingleton<IBoardSchools, LocalBoardSchools>();
         builder.Services.AddSingleton<ImportStore>();
         builder.Services.AddSingleton<HistoryRepository>();
         builder.Services.AddSingleton<Importer>();

@@ -1,9 +1,11 @@
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Domain.Inspectie;
+using Uitstroom.Predict.Access;
 using Uitstroom.Predict.Forecasting;
 using Uitstroom.Predict.Lookback;
 using Uitstroom.Predict.Snapshots;
 using Uitstroom.ServiceDefaults;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Predict;
 
@@ -15,6 +17,7 @@ internal static class Extensions
         builder.Services.AddServiceGrpcClient<Registry.RegistryClient>("ingest", TimeSpan.FromSeconds(10));
         builder.Services.AddServiceGrpcClient<PublicData.PublicDataClient>("ingest", TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton<LookbackCalculator>();
+        builder.Services.AddSingleton<IBoardSchools, RegistryBoardSchools>();
         builder.AddForecasting();
         builder.AddSnapshots();
         return builder;

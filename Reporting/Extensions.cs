@@ -3,6 +3,7 @@ using Uitstroom.Contracts.Predict.V1;
 using Uitstroom.Reporting.Composition;
 using Uitstroom.Reporting.Sources;
 using Uitstroom.ServiceDefaults;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Reporting;
 
@@ -27,6 +28,7 @@ internal static class Extensions
         builder.Services.AddSingleton<IForecastSource, PredictForecastSource>();
         builder.Services.AddSingleton<IMonitoringSource, PredictMonitoringSource>();
 
+        builder.Services.Configure<AuthOptions>(o => o.LoginPath = Pages.LoginEndpoints.LoginPath);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartCache>();
         builder.Services.AddSingleton<BoardsQuery>();

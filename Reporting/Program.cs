@@ -13,6 +13,7 @@ var app = builder.Build();
 
 app.MapGrpcService<BoardReportsService>();
 app.MapReportPages();
+app.MapLoginPages();
 app.MapGrpcInfrastructure();
 app.MapDefaultEndpoints();
 

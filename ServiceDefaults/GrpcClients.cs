@@ -1,7 +1,10 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client.Configuration;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.ServiceDefaults;
 
@@ -11,7 +14,9 @@ namespace Uitstroom.ServiceDefaults;
 /// <item>every call carries a deadline (a default one when the caller set none), so nothing waits forever;</item>
 /// <item>gRPC's own retry policy retries idempotent unary calls on <c>Unavailable</c> with jittered backoff —
 /// below HttpClient, so it sees gRPC statuses and never replays a half-sent stream;</item>
-/// <item>no HttpClient total timeout: a long import or history stream is bounded by its deadline alone.</item>
+/// <item>no HttpClient total timeout: a long import or history stream is bounded by its deadline alone;</item>
+/// <item>the caller's credential travels on (<see cref="ForwardedCredential"/>), so every service enforces the same
+/// board scope.</item>
 /// </list>
 /// </summary>
 public static class GrpcClients
@@ -24,6 +29,7 @@ public static class GrpcClients
         this IServiceCollection services, string service, TimeSpan defaultDeadline)
         where TClient : ClientBase
     {
+        services.AddHttpContextAccessor();
         return services
             .AddGrpcClient<TClient>(o =>
             {
@@ -36,7 +42,9 @@ public static class GrpcClients
                 });
             })
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddInterceptor(() => new DefaultDeadlineInterceptor(defaultDeadline));
+            .AddInterceptor(() => new DefaultDeadlineInterceptor(defaultDeadline))
+            .AddInterceptor(sp => new ForwardedCredential(
+                sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<IOptions<AuthOptions>>()));
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.ServiceDefaults;
 
@@ -37,13 +38,17 @@ public static class GrpcHosting
         });
         builder.Services.AddGrpcHealthChecks().AddCheck("grpc", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
+        builder.AddKeyAuthentication();
         return builder;
     }
 
-    /// <summary>The standard grpc.health.v1 service and server reflection, so generic clients can discover us.</summary>
+    /// <summary>
+    /// The standard grpc.health.v1 service (anonymous, as probes carry no key) and server reflection (any valid key:
+    /// it describes only the public contract, and a client holding a key needs it to explore the API).
+    /// </summary>
     public static WebApplication MapGrpcInfrastructure(this WebApplication app)
     {
-        app.MapGrpcHealthChecksService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService();
         return app;
     }

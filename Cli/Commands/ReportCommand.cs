@@ -65,6 +65,7 @@ internal static class ReportCommand
         }
 
         using var http = new HttpClient { BaseAddress = address, Timeout = CliRunner.DefaultDeadline };
+        http.DefaultRequestHeaders.Authorization = Endpoints.Header(parse);
         try
         {
             using var response = await http.GetAsync(new Uri($"/besturen/{bgnr}", UriKind.Relative), ct);

@@ -98,7 +98,7 @@ public sealed class Importer(
                 await OutflowAsync(new OutflowCsvParser(table).Rows(), schools, batch, run, cancellationToken);
                 break;
             default:
-                await SchoolsAsync(new SchoolsCsvParser(table), batch, run, cancellationToken);
+                await SchoolsAsync(new SchoolsCsvParser(table), schools, batch, run, cancellationToken);
                 break;
         }
     }
@@ -232,7 +232,8 @@ public sealed class Importer(
         }
     }
 
-    private static async Task SchoolsAsync(SchoolsCsvParser parser, ImportBatch batch, Run run, CancellationToken cancellationToken)
+    private static async Task SchoolsAsync(SchoolsCsvParser parser, Dictionary<SchoolId, (string Bgnr, int Index)> registered,
+        ImportBatch batch, Run run, CancellationToken cancellationToken)
     {
         var seen = new Dictionary<SchoolId, (int Line, SchoolRecord School)>();
         foreach (var parsed in parser.Rows())
@@ -247,6 +248,13 @@ public sealed class Importer(
             if (run.Request.Board is { } only && only != s.Bgnr)
             {
                 run.Reject(new Rejection(parsed.Line, "", $"school {s.School} belongs to board {s.Bgnr}, not to board {only} this import is for"));
+                continue;
+            }
+
+            // A board-scoped import may not move another board's school to itself (docs/security.md).
+            if (run.Request.Board is { } own && registered.TryGetValue(s.School, out var holder) && holder.Bgnr != own)
+            {
+                run.Reject(new Rejection(parsed.Line, "", $"school {s.School} is registered to board {holder.Bgnr}; only that board or an admin can change it"));
                 continue;
             }
 

@@ -2,11 +2,12 @@ using Google.Protobuf;
 using Grpc.Core;
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Domain.Inspectie;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Ingest.PublicData;
 
 /// <summary>gRPC edge of the public data: imports a public file, and serves the published results per school or board.</summary>
-public sealed class PublicDataService(PublicDataWriter writer, PublishedResultsReader reader, ILogger<PublicDataService> logger)
+public sealed class PublicDataService(PublicDataWriter writer, PublishedResultsReader reader, SchoolAccess access, ILogger<PublicDataService> logger)
     : Contracts.Ingest.V1.PublicData.PublicDataBase
 {
     /// <summary>The public files are a few MB; anything far larger is not one of them.</summary>
@@ -14,6 +15,7 @@ public sealed class PublicDataService(PublicDataWriter writer, PublishedResultsR
 
     public override async Task<PublicImportSummary> Import(IAsyncStreamReader<PublicFileChunk> requestStream, ServerCallContext context)
     {
+        context.RequireAdmin("importing the public files");
         string? fileName = null;
         using var content = new MemoryStream();
         await foreach (var chunk in requestStream.ReadAllAsync(context.CancellationToken))
@@ -55,6 +57,7 @@ public sealed class PublicDataService(PublicDataWriter writer, PublishedResultsR
         switch (request.ScopeCase)
         {
             case GetPublishedResultsRequest.ScopeOneofCase.Bgnr:
+                context.RequireBoard(request.Bgnr);
                 var bgnr = BoardNumber.Parse(request.Bgnr);
                 if (!await reader.BoardKnownAsync(bgnr, context.CancellationToken))
                 {
@@ -64,6 +67,7 @@ public sealed class PublicDataService(PublicDataWriter writer, PublishedResultsR
                 results = await reader.ForBoardAsync(bgnr, context.CancellationToken);
                 break;
             case GetPublishedResultsRequest.ScopeOneofCase.Ovt:
+                await access.RequireOvtAsync(context, request.Ovt);
                 var ovt = Ovt.Parse(request.Ovt);
                 results = await reader.ForSchoolAsync(ovt.Value, context.CancellationToken);
                 if (results.Schools.Count == 0)

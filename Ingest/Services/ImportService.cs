@@ -4,6 +4,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Ingest.Importing;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Ingest.Services;
 
@@ -25,6 +26,7 @@ public sealed class ImportService(Importer importer, IOptions<ImportLimits> limi
         }
 
         var start = requestStream.Current.Start;
+        start.Board = context.ScopeWriteToOwnBoard(start.Board) ?? "";
         var request = Describe(start, context);
         var spool = Path.Combine(Path.GetTempPath(), $"uitstroom-import-{Guid.NewGuid():N}");
         try

@@ -3,11 +3,12 @@ using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Ingest.Histories;
 using Uitstroom.Ingest.Importing;
 using Uitstroom.Ingest.Store;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Ingest.Services;
 
 /// <summary>gRPC edge of pupil histories: one message per pupil, grouped from the store's rows, for Predict.</summary>
-public sealed class PupilHistoriesService(HistoryRepository histories, RegistryRepository registry, PupilKeys keys)
+public sealed class PupilHistoriesService(HistoryRepository histories, RegistryRepository registry, PupilKeys keys, SchoolAccess access)
     : PupilHistories.PupilHistoriesBase
 {
     public override async Task StreamHistories(HistoriesRequest request, IServerStreamWriter<PupilHistoryMessage> responseStream, ServerCallContext context)
@@ -17,6 +18,7 @@ public sealed class PupilHistoriesService(HistoryRepository histories, RegistryR
         SchoolId? school = null;
         if (!string.IsNullOrWhiteSpace(request.Bgnr))
         {
+            context.RequireBoard(request.Bgnr);
             bgnr = BoardNumber.Parse(request.Bgnr);
             if (!await registry.BoardExistsAsync(bgnr, ct))
             {
@@ -25,6 +27,7 @@ public sealed class PupilHistoriesService(HistoryRepository histories, RegistryR
         }
         else if (!string.IsNullOrWhiteSpace(request.Brin))
         {
+            await access.RequireSchoolAsync(context, request.Brin, request.Vestiging);
             school = SchoolId.Create(request.Brin, request.Vestiging);
             bgnr = await histories.BoardOfSchoolAsync(school.Value, ct)
                    ?? throw new RpcException(new Status(StatusCode.NotFound, $"school {school.Value.Brin} vestiging {school.Value.Vestiging} is not in the registry"));
@@ -89,6 +92,7 @@ public sealed class PupilHistoriesService(HistoryRepository histories, RegistryR
 
     public override async Task<DataGenerationResponse> GetDataGeneration(DataGenerationRequest request, ServerCallContext context)
     {
+        context.RequireBoard(request.Bgnr);
         var bgnr = BoardNumber.Parse(request.Bgnr);
         return new DataGenerationResponse { Bgnr = bgnr, Generation = await histories.GenerationAsync(bgnr, context.CancellationToken) };
     }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Ingest.Store;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Ingest.Services;
 
@@ -9,7 +10,8 @@ public sealed class RegistryService(RegistryRepository registry) : Registry.Regi
 {
     public override async Task<ListBoardsResponse> ListBoards(ListBoardsRequest request, ServerCallContext context)
     {
-        var boards = await registry.ListBoardsAsync(context.CancellationToken);
+        var own = context.OwnBoardOrAll();
+        var boards = (await registry.ListBoardsAsync(context.CancellationToken)).Where(b => own is null || b.Bgnr == own);
         return new ListBoardsResponse
         {
             Boards = { boards.Select(b => new Board { Bgnr = b.Bgnr, Name = b.Name, SchoolCount = b.SchoolCount }) },
@@ -18,6 +20,7 @@ public sealed class RegistryService(RegistryRepository registry) : Registry.Regi
 
     public override async Task<ListSchoolsResponse> ListSchools(ListSchoolsRequest request, ServerCallContext context)
     {
+        context.RequireBoard(request.Bgnr);
         var bgnr = BoardNumber.Parse(request.Bgnr);
         if (!await registry.BoardExistsAsync(bgnr, context.CancellationToken))
         {

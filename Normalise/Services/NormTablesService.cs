@@ -2,6 +2,7 @@ using Grpc.Core;
 using Uitstroom.Contracts.Normalise.V1;
 using Uitstroom.Domain.Norms;
 using Uitstroom.Normalise.Tables;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Normalise.Services;
 
@@ -37,6 +38,7 @@ public sealed class NormTablesService(NormTableCatalog catalog, BatchNormaliser 
 
     public override Task<RegisterNormTableResponse> RegisterNormTable(RegisterNormTableRequest request, ServerCallContext context)
     {
+        context.RequireAdmin("registering a norm table");
         var origin = request.Origin.Trim().Length > 0 ? request.Origin.Trim() : "the registered table";
         try
         {

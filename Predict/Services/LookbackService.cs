@@ -4,6 +4,7 @@ using Uitstroom.Contracts.Predict.V1;
 using Uitstroom.Domain.Inspectie;
 using Uitstroom.Domain.Vocabulary;
 using Uitstroom.Predict.Lookback;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Predict.Services;
 
@@ -19,11 +20,13 @@ public sealed class LookbackService(
     PupilHistories.PupilHistoriesClient histories,
     LookbackCalculator calculator,
     Signaleringswaarden signaleringswaarden,
-    TimeProvider clock)
+    TimeProvider clock,
+    SchoolAccess access)
     : Contracts.Predict.V1.Lookback.LookbackBase
 {
     public override async Task<SchoolLookback> GetSchoolLookback(GetSchoolLookbackRequest request, ServerCallContext context)
     {
+        await access.RequireOvtAsync(context, request.Ovt);
         var ovt = Ovt.Parse(request.Ovt);
         var published = await ingest.GetPublishedResultsAsync(
             new GetPublishedResultsRequest { Ovt = ovt.Value }, cancellationToken: context.CancellationToken);
@@ -35,6 +38,7 @@ public sealed class LookbackService(
 
     public override async Task<BoardLookback> GetBoardLookback(GetBoardLookbackRequest request, ServerCallContext context)
     {
+        context.RequireBoard(request.Bgnr);
         var bgnr = BoardNumber.Parse(request.Bgnr);
         var ct = context.CancellationToken;
         // Published results first: it answers NotFound for a board that is in neither the registry nor the file.

@@ -14,28 +14,28 @@ internal static class PageEndpoints
 
     public static WebApplication MapReportPages(this WebApplication app)
     {
-        app.MapGet("/", (BoardsQuery boards, ILogger<BoardsQuery> log, CancellationToken ct) =>
-            Guarded(log, async () => Results.Content(BoardListPage.Render(await boards.ListBoardsAsync(ct)), HtmlType)));
+        app.MapGet("/", (HttpContext http, BoardsQuery boards, ILogger<BoardsQuery> log, CancellationToken ct) =>
+            Guarded(log, async () => Results.Content(BoardListPage.Render((await boards.ListBoardsAsync(ct)).Visible(http.User)), HtmlType)));
 
         app.MapGet("/besturen/{bgnr}", (string bgnr, BoardOverviewQuery overviews, ILogger<BoardOverviewQuery> log, CancellationToken ct) =>
-            Guarded(log, async () => Results.Content(BoardPage.Render(await overviews.GetAsync(bgnr, ct)), HtmlType)));
+            Guarded(log, async () => Results.Content(BoardPage.Render(await overviews.GetAsync(bgnr, ct)), HtmlType))).ForBoardOwner();
 
         app.MapGet("/besturen/{bgnr}/scholen/{ovt}", (string bgnr, string ovt, SchoolReportQuery reports, ILogger<SchoolReportQuery> log, CancellationToken ct) =>
-            Guarded(log, async () => Results.Content(SchoolPage.Render(await reports.GetAsync(bgnr, ovt, ct)), HtmlType)));
+            Guarded(log, async () => Results.Content(SchoolPage.Render(await reports.GetAsync(bgnr, ovt, ct)), HtmlType))).ForBoardOwner();
 
         app.MapGet("/besturen/{bgnr}/export.csv", (string bgnr, BoardOverviewQuery overviews, ILogger<BoardOverviewQuery> log, CancellationToken ct) =>
             Guarded(log, async () =>
             {
                 var o = await overviews.GetAsync(bgnr, ct);
                 return Results.File(CsvExport.Write(o), "text/csv; charset=utf-8", $"uitstroom-{o.Bgnr}.csv");
-            }));
+            })).ForBoardOwner();
 
         app.MapGet("/besturen/{bgnr}/export.xlsx", (string bgnr, BoardOverviewQuery overviews, ILogger<BoardOverviewQuery> log, CancellationToken ct) =>
             Guarded(log, async () =>
             {
                 var o = await overviews.GetAsync(bgnr, ct);
                 return Results.File(XlsxExport.Write(o), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"uitstroom-{o.Bgnr}.xlsx");
-            }));
+            })).ForBoardOwner();
         return app;
     }
 

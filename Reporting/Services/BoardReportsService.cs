@@ -1,7 +1,9 @@
 using Grpc.Core;
 using Uitstroom.Contracts.Reporting.V1;
 using Uitstroom.Reporting.Composition;
+using Uitstroom.Reporting.Pages;
 using Uitstroom.Reporting.Sources;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Reporting.Services;
 
@@ -14,16 +16,25 @@ public sealed class BoardReportsService(
     BoardsQuery boards, BoardOverviewQuery overviews, SchoolReportQuery schoolReports) : BoardReports.BoardReportsBase
 {
     public override Task<ListBoardsResponse> ListBoards(ListBoardsRequest request, ServerCallContext context) =>
-        Unavailable(() => boards.ListBoardsAsync(context.CancellationToken));
+        Unavailable(async () => (await boards.ListBoardsAsync(context.CancellationToken)).Visible(context.Caller()));
 
-    public override Task<ListSchoolsResponse> ListSchools(ListSchoolsRequest request, ServerCallContext context) =>
-        Unavailable(() => boards.ListSchoolsAsync(request.Bgnr, context.CancellationToken));
+    public override Task<ListSchoolsResponse> ListSchools(ListSchoolsRequest request, ServerCallContext context)
+    {
+        context.RequireBoard(request.Bgnr);
+        return Unavailable(() => boards.ListSchoolsAsync(request.Bgnr, context.CancellationToken));
+    }
 
-    public override Task<BoardOverview> GetBoardOverview(GetBoardOverviewRequest request, ServerCallContext context) =>
-        Unavailable(() => overviews.GetAsync(request.Bgnr, context.CancellationToken));
+    public override Task<BoardOverview> GetBoardOverview(GetBoardOverviewRequest request, ServerCallContext context)
+    {
+        context.RequireBoard(request.Bgnr);
+        return Unavailable(() => overviews.GetAsync(request.Bgnr, context.CancellationToken));
+    }
 
-    public override Task<SchoolReport> GetSchoolReport(GetSchoolReportRequest request, ServerCallContext context) =>
-        Unavailable(() => schoolReports.GetAsync(request.Bgnr, request.Ovt, context.CancellationToken));
+    public override Task<SchoolReport> GetSchoolReport(GetSchoolReportRequest request, ServerCallContext context)
+    {
+        context.RequireBoard(request.Bgnr);
+        return Unavailable(() => schoolReports.GetAsync(request.Bgnr, request.Ovt, context.CancellationToken));
+    }
 
     private static async Task<T> Unavailable<T>(Func<Task<T>> call)
     {

@@ -97,7 +97,7 @@ finally
 static async Task EndToEndAsync(string name, string connectionString, string schools, string lvs, long rows, string dataFolder)
 {
     await using var server = await IngestServer.StartAsync(connectionString, dataFolder);
-    using var channel = GrpcChannel.ForAddress(server.Address);
+    using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = Uitstroom.Tests.TestKeys.Handler(new SocketsHttpHandler()) });
     var client = new Imports.ImportsClient(channel);
     var registry = await SendAsync(client, schools);
     if (registry.Outcome != "committed")

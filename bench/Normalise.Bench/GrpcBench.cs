@@ -68,7 +68,7 @@ internal sealed class GrpcBench : IAsyncDisposable
         {
             MaxReceiveMessageSize = 64 * 1024 * 1024,
             MaxSendMessageSize = 64 * 1024 * 1024,
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+            HttpHandler = Uitstroom.Tests.TestKeys.Handler(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }),
         });
         var client = new NormTables.NormTablesClient(channel);
         var n = request.ProviderIndex.Count;

@@ -56,5 +56,19 @@ fi
 put uitstroom-cache "password=$(random 24)"
 # 32 random bytes: the HMAC key of every pupil identifier in the store.
 put uitstroom-pupil-key "secret=$(head -c 32 /dev/urandom | base64 -w0)"
-put uitstroom-api-keys "keys=$(random 32)"
+# API keys (docs/security.md): the keys file of hashes, mounted by every service, with a first admin key (printed
+# once, on stderr, never stored) and the services' own admin key for background work. Board keys are added later
+# with `uitstroom keys create` on a copy of keys.json (docs/deploy.md, rotating secrets).
+if ! exists uitstroom-api-keys || [[ "$rotate" == uitstroom-api-keys ]]; then
+  hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+  sha() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
+  now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  admin_id=$(hex 6) admin_secret=$(hex 32) service_id=$(hex 6) service_secret=$(hex 32)
+  keys="{\"keys\":[{\"id\":\"$admin_id\",\"hash\":\"$(sha "$admin_secret")\",\"role\":\"admin\",\"created\":\"$now\",\"note\":\"first admin (create-secrets.sh)\"},"
+  keys+="{\"id\":\"$service_id\",\"hash\":\"$(sha "$service_secret")\",\"role\":\"admin\",\"created\":\"$now\",\"note\":\"service key\"}]}"
+  put uitstroom-api-keys "keys.json=$keys" "service-key=uit_${service_id}_${service_secret}"
+  echo "admin API key (shown once, keep it safe): uit_${admin_id}_${admin_secret}" >&2
+else
+  echo "kept     uitstroom-api-keys"
+fi
 echo "Restart what reads a rotated Secret: kubectl -n $namespace rollout restart deployment/<name>"

@@ -2,7 +2,7 @@
 # The deployment topology without Kubernetes: PostgreSQL, Redis and the four services as separate processes, with
 # two Predict replicas sharing one models folder, each started with the env the dev overlay's manifests declare
 # (deploy/local/topology_env.py translates cluster names to loopback ports). Waits until everything is healthy,
-# prints one "ready" line per process, then runs until SIGTERM/SIGINT and stops everything it started.
+# prints its admin key ("admin-key uit_…") and one "ready" line per process, then runs until SIGTERM/SIGINT and stops everything it started.
 #   deploy/local/run-topology.sh [--offset N] [--configuration Release|Debug] [--dir DIR]
 # Ports are the manifests' ports plus the offset (default 20000: Ingest 25110/25111, Predict 25130/25131 and
 # 25230/25231, Reporting 25140/25141, Redis 26379, PostgreSQL 25432), so a running ./run.sh never clashes.
@@ -71,10 +71,24 @@ until redis-cli -p "$(port 6379)" --no-auth-warning -a "$cache_password" ping 2>
   sleep 0.2
 done
 
+# API keys as create-secrets.sh makes them: the keys file (the uitstroom-api-keys Secret's keys.json, which the
+# manifests mount at /etc/uitstroom/auth) with an admin key for whoever drives this topology and the service key.
+hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+sha() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
+admin_id=$(hex 6) admin_secret=$(hex 32) service_id=$(hex 6) service_secret=$(hex 32)
+mkdir -p "$dir/volumes/api-keys"
+cat >"$dir/volumes/api-keys/keys.json" <<JSON
+{"keys": [{"id": "$admin_id", "hash": "$(sha "$admin_secret")", "role": "admin", "created": "$(date -u +%Y-%m-%dT%H:%M:%SZ)"},
+          {"id": "$service_id", "hash": "$(sha "$service_secret")", "role": "admin", "created": "$(date -u +%Y-%m-%dT%H:%M:%SZ)"}]}
+JSON
+chmod 600 "$dir/volumes/api-keys/keys.json"
+echo "admin-key uit_${admin_id}_${admin_secret}"
+
 # The Secrets the manifests reference, with local values (random, never written outside $dir).
 secrets=$(cat <<JSON
 {"uitstroom-store/connection-string": "$store", "uitstroom-cache/password": "$cache_password",
- "uitstroom-pupil-key/secret": "$(head -c 32 /dev/urandom | base64 -w0)"}
+ "uitstroom-pupil-key/secret": "$(head -c 32 /dev/urandom | base64 -w0)",
+ "uitstroom-api-keys/service-key": "uit_${service_id}_${service_secret}"}
 JSON
 )
 

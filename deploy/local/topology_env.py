@@ -56,6 +56,11 @@ def main(rendered, service, ports_json, secrets_json, folder):
         if value in mounts:
             # A mounted volume: one folder per claim, shared by every replica as the claim is.
             value = f"{folder}/volumes/{mounts[value]}"
+        else:
+            # A file inside a mounted volume (the keys file in the mounted api-keys Secret).
+            inside = next((m for m in mounts if value.startswith(m + "/")), None)
+            if inside:
+                value = f"{folder}/volumes/{mounts[inside]}{value[len(inside):]}"
         env[name] = value
     for name, value in env.items():
         print(f"{name}={value}")

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ClosedXML.Excel;
 using Uitstroom.Contracts.Reporting.V1;
 using Uitstroom.Reporting.Tests.Fixtures;
+using Uitstroom.Tests;
 
 namespace Uitstroom.Reporting.Tests.Browser;
 
@@ -49,6 +50,8 @@ public sealed class ReportCommandTests : IAsyncLifetime
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // The CLI's key comes from the environment here, as in a script (docs/security.md).
+            Environment = { ["UITSTROOM_API_KEY"] = TestKeys.Admin },
             ArgumentList =
             {
                 CliDll(), "report", "--board", PublishedBoardSources.DemoBoard, "--out", Path.Combine(_out.FullName, file),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Fetches one board overview from Reporting's gRPC API, knowing nothing but the .proto files.
-// Usage: node fetch-overview.js <host:port> <bgnr> [protos dir]
+// Usage: UITSTROOM_API_KEY=uit_… node fetch-overview.js <host:port> <bgnr> [protos dir]
 // Prints the overview as JSON (field names as in the proto, enums as names, int64 as strings) on stdout.
 'use strict';
 
@@ -25,9 +25,13 @@ const definition = protoLoader.loadSync('uitstroom/reporting/v1/reporting.proto'
 const reporting = grpc.loadPackageDefinition(definition).uitstroom.reporting.v1;
 const client = new reporting.BoardReports(address, grpc.credentials.createInsecure());
 
-// Every call carries a deadline, as the API's documentation asks of its clients.
+// Every call carries the API key (docs/security.md) and a deadline, as the API's documentation asks of its clients.
+const metadata = new grpc.Metadata();
+if (process.env.UITSTROOM_API_KEY) {
+  metadata.add('authorization', `Bearer ${process.env.UITSTROOM_API_KEY}`);
+}
 const deadline = new Date(Date.now() + 10_000);
-client.GetBoardOverview({ bgnr }, { deadline }, (error, overview) => {
+client.GetBoardOverview({ bgnr }, metadata, { deadline }, (error, overview) => {
   client.close();
   if (error) {
     console.error(`GetBoardOverview failed: ${grpc.status[error.code]} ${error.details}`);

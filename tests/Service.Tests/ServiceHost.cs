@@ -2,6 +2,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Uitstroom.Tests;
 
 namespace Uitstroom.Service.Tests;
 
@@ -18,8 +19,9 @@ public sealed class ServiceHost<TProgram>(IReadOnlyDictionary<string, string?>? 
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
     }
 
-    public GrpcChannel Channel() =>
-        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+    /// <summary>A channel that calls with <paramref name="key"/>: the test admin key by default (TestKeys).</summary>
+    public GrpcChannel Channel(string? key = null) =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = TestKeys.Handler(Server.CreateHandler(), key) });
 }
 
 /// <summary>A fresh SQLite file per test class, deleted afterwards.</summary>

@@ -14,7 +14,10 @@ public static class StackClients
 {
     public const string ApiKeyVariable = "UITSTROOM_API_KEY";
 
-    public static string? ApiKey => Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } key ? key : null;
+    /// <summary>A key the fixture made for its own stack (a topology run, a test keys file); wins over the environment.</summary>
+    public static string? Key { get; set; }
+
+    public static string? ApiKey => Key ?? (Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } key ? key : null);
 
     /// <summary>A channel to one service's gRPC (h2c) address; dispose it with the returned channel.</summary>
     public static (GrpcChannel Channel, CallInvoker Invoker) Grpc(Uri address)

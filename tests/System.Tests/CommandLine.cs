@@ -6,7 +6,13 @@ internal static class CommandLine
     /// <summary>Runs the real <c>uitstroom</c> command line (built beside the tests) and captures what it prints.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> arguments)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            // The stack under test checks keys against the test process's keys file (StackFixture).
+            Environment = { ["UITSTROOM_API_KEY"] = Uitstroom.Tests.TestKeys.Admin },
+        };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "uitstroom.dll"));
         foreach (var a in arguments)
         {

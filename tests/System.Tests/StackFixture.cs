@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
+using Uitstroom.Tests;
 
 namespace Uitstroom.Stack.Tests;
 
@@ -22,6 +23,8 @@ public sealed class StackFixture : IAsyncLifetime
             [
                 "Uitstroom:FixedPorts=false",
                 $"Uitstroom:SqliteFile={_sqlite}",
+                // The services check keys against the test process's keys file; every call below sends its admin key.
+                $"Uitstroom:KeysFile={TestKeys.Default.File}",
                 // Stopping would otherwise wait ~13 s for resource clean-up.
                 "DcpPublisher:WaitForResourceCleanup=false",
             ]);
@@ -34,7 +37,10 @@ public sealed class StackFixture : IAsyncLifetime
         }
     }
 
-    public GrpcChannel Channel(string service) => GrpcChannel.ForAddress(App.GetEndpoint(service, "grpc"));
+    public GrpcChannel Channel(string service) => GrpcChannel.ForAddress(App.GetEndpoint(service, "grpc"), new GrpcChannelOptions
+    {
+        HttpHandler = TestKeys.Handler(new SocketsHttpHandler()),
+    });
 
     public async Task DisposeAsync()
     {

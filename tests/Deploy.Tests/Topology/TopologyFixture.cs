@@ -78,6 +78,11 @@ public sealed partial class TopologyFixture : IAsyncLifetime
                 Processes.Add(new TopologyProcess(m.Groups[1].Value, int.Parse(m.Groups[2].Value), new Uri(m.Groups[3].Value), new Uri(m.Groups[4].Value)));
             }
         }
+        else if (line.StartsWith("admin-key ", StringComparison.Ordinal))
+        {
+            // The admin key run-topology.sh made for this run: every client StackClients makes carries it.
+            StackClients.Key = line["admin-key ".Length..];
+        }
         else if (line.StartsWith("store ", StringComparison.Ordinal))
         {
             Store = line["store ".Length..];

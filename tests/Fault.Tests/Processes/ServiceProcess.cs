@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Uitstroom.Tests;
 
 namespace Uitstroom.Fault.Tests.Processes;
 
@@ -34,6 +35,8 @@ public sealed class ServiceProcess(string project, int httpPort, int grpcPort, I
         info.Environment["HTTP_PORT"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["GRPC_PORT"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["OTEL_SERVICE_NAME"] = project.ToLowerInvariant();
+        // The keys file a mounted Secret would hold (docs/security.md): the test process's own, with its admin key.
+        info.Environment["Auth__KeysFile"] = TestKeys.Default.File;
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

@@ -24,5 +24,5 @@ public sealed class PredictHost(IPupilHistorySource source, string modelsPath, s
     }
 
     public GrpcChannel Channel() =>
-        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Uitstroom.Tests.TestKeys.Handler(Server.CreateHandler()) });
 }

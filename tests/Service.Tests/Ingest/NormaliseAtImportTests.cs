@@ -41,7 +41,7 @@ public sealed class NormaliseAtImportTests
         using var tables = new TempFolder();
         await using var normalise = new ServiceHost<NormaliseProgram>(new Dictionary<string, string?> { ["Normalise:TablesPath"] = tables.Path });
         await using var ingest = new IngestWithNormalise(store.ConnectionString, normalise);
-        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(ingest.Server.BaseAddress, new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = ingest.Server.CreateHandler() });
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(ingest.Server.BaseAddress, new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = Uitstroom.Tests.TestKeys.Handler(ingest.Server.CreateHandler()) });
         (await channel.ImportAsync("scholen.csv", Files.Schools)).Report.Outcome.ShouldBe("committed");
 
         var result = await channel.ImportAsync("lvs.csv", Files.Lvs(Files.ValidLvs));

@@ -60,7 +60,7 @@ public sealed class LookbackServices : IAsyncLifetime, IDisposable
 
         private void ToIngest(IHttpClientBuilder client) => client.ConfigurePrimaryHttpMessageHandler(() => ingest.Server.CreateHandler());
 
-        public GrpcChannel Channel() =>
-            GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+        public GrpcChannel Channel(string? key = null) =>
+            GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Uitstroom.Tests.TestKeys.Handler(Server.CreateHandler(), key) });
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Uitstroom.Contracts.Reporting.V1;
 using Uitstroom.Reporting.Tests.Fixtures;
+using Uitstroom.Tests;
 
 namespace Uitstroom.Reporting.Tests;
 
@@ -42,6 +43,8 @@ public sealed class ExternalClientTests : IAsyncLifetime
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // The key the clients send (Node reads it from here; curl is given it as a header).
+            Environment = { ["UITSTROOM_API_KEY"] = TestKeys.Admin },
         }) ?? throw new InvalidOperationException($"{file} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -88,7 +91,7 @@ public sealed class ExternalClientTests : IAsyncLifetime
         var api = await new BoardReports.BoardReportsClient(_host.Channel())
             .GetBoardOverviewAsync(new GetBoardOverviewRequest { Bgnr = PublishedBoardSources.DemoBoard });
 
-        var output = await Run("curl", $"-sS -f -H \"Accept: application/json\" {_host.HttpAddress}api/v1/boards/{PublishedBoardSources.DemoBoard}/overview",
+        var output = await Run("curl", $"-sS -f -H \"Accept: application/json\" -H \"Authorization: Bearer {TestKeys.Admin}\" {_host.HttpAddress}api/v1/boards/{PublishedBoardSources.DemoBoard}/overview",
             Path.GetTempPath(), TimeSpan.FromMinutes(1));
 
         var overview = Google.Protobuf.JsonParser.Default.Parse<BoardOverview>(output);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Uitstroom.Reporting.Sources;
+using Uitstroom.Tests;
 
 namespace Uitstroom.Reporting.Tests.Fixtures;
 
@@ -64,11 +65,15 @@ public sealed class ReportingHost(PublishedBoardSources sources, bool kestrel = 
         return this;
     }
 
-    public GrpcChannel Channel() => kestrel
-        ? GrpcChannel.ForAddress(GrpcAddress)
-        : GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+    /// <summary>A channel that calls with <paramref name="key"/>: the test admin key by default (TestKeys).</summary>
+    public GrpcChannel Channel(string? key = null) => kestrel
+        ? GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = TestKeys.Handler(new SocketsHttpHandler(), key) })
+        : GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = TestKeys.Handler(Server.CreateHandler(), key) });
 
-    public HttpClient Http() => kestrel ? new HttpClient { BaseAddress = HttpAddress } : CreateClient();
+    /// <summary>Pages and JSON with <paramref name="key"/> (the test admin key by default); no redirects followed.</summary>
+    public HttpClient Http(string? key = null) => kestrel
+        ? new HttpClient(TestKeys.Handler(new SocketsHttpHandler { AllowAutoRedirect = false }, key)) { BaseAddress = HttpAddress }
+        : CreateDefaultClient(TestKeys.Handler(null, key));
 
     private static int FreePort()
     {
