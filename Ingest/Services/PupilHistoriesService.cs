@@ -56,6 +56,7 @@ public sealed class PupilHistoriesService(HistoryRepository histories, RegistryR
 
     public override async Task<OutflowTallyResponse> TallyOutflow(OutflowTallyRequest request, ServerCallContext context)
     {
+        context.RequireBoard(request.Bgnr);
         var ct = context.CancellationToken;
         var bgnr = BoardNumber.Parse(request.Bgnr);
         if (!await registry.BoardExistsAsync(bgnr, ct))

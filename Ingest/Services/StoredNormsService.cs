@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Ingest.Norms;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Ingest.Services;
 
@@ -12,6 +13,16 @@ public sealed class StoredNormsService(Renormaliser renormaliser) : StoredNorms.
         if (string.IsNullOrWhiteSpace(request.Provider))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "provider is required"));
+        }
+
+        // Every board's values (no board named) is the platform's call; one board's own values, that board's.
+        if (string.IsNullOrWhiteSpace(request.Bgnr))
+        {
+            context.RequireAdmin("re-normalising every board's results");
+        }
+        else
+        {
+            context.RequireBoard(request.Bgnr);
         }
 
         var bgnr = string.IsNullOrWhiteSpace(request.Bgnr) ? null : BoardNumber.Parse(request.Bgnr);

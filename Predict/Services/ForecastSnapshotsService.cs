@@ -4,13 +4,15 @@ using Uitstroom.Domain.Inspectie;
 using Uitstroom.Domain.Vocabulary;
 using Uitstroom.Predict.Forecasting;
 using Uitstroom.Predict.Snapshots;
+using Uitstroom.ServiceDefaults.Auth;
 
 namespace Uitstroom.Predict.Services;
 
 /// <summary>
 /// gRPC edge of monitoring over time: the board's dated snapshots, a school's outlook history, the track record, the
 /// cohorts' trends over their test moments and the backfill of past moments. Without a configured store every
-/// snapshot call is FailedPrecondition (the trends need none).
+/// snapshot call is FailedPrecondition (the trends need none). Every call names its board and is checked against the
+/// caller's key first; everything read after that is the board's own, so a school filter cannot reach another board.
 /// </summary>
 public sealed class ForecastSnapshotsService(
     IPupilHistorySource histories, Signaleringswaarden signaleringswaarden, TimeProvider clock, IServiceProvider services)
@@ -18,6 +20,7 @@ public sealed class ForecastSnapshotsService(
 {
     public override async Task<ListSnapshotsResponse> ListSnapshots(ListSnapshotsRequest request, ServerCallContext context)
     {
+        context.RequireBoard(request.Bgnr);
         var bgnr = BoardNumber.Parse(request.Bgnr);
         var headers = await Store().HeadersAsync(bgnr, context.CancellationToken);
         return new ListSnapshotsResponse { Moments = { SnapshotSelection.OnePerMoment(headers).Select(SnapshotMessages.Moment) } };
@@ -25,6 +28,7 @@ public sealed class ForecastSnapshotsService(
 
     public override async Task<OutlookHistoryResponse> GetOutlookHistory(GetOutlookHistoryRequest request, ServerCallContext context)
     {
+        context.RequireBoard(request.Bgnr);
         var bgnr = BoardNumber.Parse(request.Bgnr);
         var snapshots = await Load(bgnr, School(request.Brin, request.Vestiging), context.CancellationToken);
         return new OutlookHistoryResponse
@@ -35,6 +39,7 @@ public sealed class ForecastSnapshotsService(
 
     public override async Task<TrackRecordResponse> GetTrackRecord(GetTrackRecordRequest request, ServerCallContext context)
     {
+        context.RequireBoard(request.Bgnr);
         var bgnr = BoardNumber.Parse(request.Bgnr);
         var school = School(request.Brin, request.Vestiging);
         var snapshots = await Load(bgnr, school, context.CancellationToken);
@@ -45,6 +50,7 @@ public sealed class ForecastSnapshotsService(
 
     public override async Task<CohortTrendsResponse> GetCohortTrends(GetCohortTrendsRequest request, ServerCallContext context)
     {
+        context.RequireBoard(request.Bgnr);
         var bgnr = BoardNumber.Parse(request.Bgnr);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var board = await histories.LoadAsync(bgnr, today, null, context.CancellationToken);
@@ -53,6 +59,7 @@ public sealed class ForecastSnapshotsService(
 
     public override Task<BackfillSnapshotsResponse> BackfillSnapshots(BackfillSnapshotsRequest request, ServerCallContext context)
     {
+        context.RequireBoard(request.Bgnr);
         Store();
         return services.GetRequiredService<SnapshotBackfill>().RunAsync(request.Bgnr, request.Moments, context.CancellationToken);
     }

@@ -46,8 +46,10 @@ public static class RpcMatrix
     public static readonly ServiceDescriptor[] Services =
     [
         IngestV1.Registry.Descriptor, IngestV1.PublicData.Descriptor, IngestV1.Imports.Descriptor, IngestV1.PupilHistories.Descriptor,
+        IngestV1.StoredNorms.Descriptor,
         NormaliseV1.NormTables.Descriptor,
         PredictV1.Forecasts.Descriptor, PredictV1.Lookback.Descriptor, PredictV1.Models.Descriptor, PredictV1.Indicators.Descriptor,
+        PredictV1.ForecastSnapshots.Descriptor,
         ReportingV1.BoardReports.Descriptor,
     ];
 
@@ -74,6 +76,12 @@ public static class RpcMatrix
             [new IngestV1.HistoriesRequest { Bgnr = BoardA }]),
         new("Ingest StreamHistories by school", "uitstroom.ingest.v1.PupilHistories/StreamHistories", Scope.Board,
             [new IngestV1.HistoriesRequest { Brin = "00AP", Vestiging = 0 }]),
+        new("Ingest TallyOutflow", "uitstroom.ingest.v1.PupilHistories/TallyOutflow", Scope.Board,
+            [new IngestV1.OutflowTallyRequest { Bgnr = BoardA }]),
+        new("Ingest Renormalise one board", "uitstroom.ingest.v1.StoredNorms/Renormalise", Scope.Board,
+            [new IngestV1.RenormaliseRequest { Provider = "IEP", Bgnr = BoardA }]),
+        new("Ingest Renormalise every board", "uitstroom.ingest.v1.StoredNorms/Renormalise", Scope.Admin,
+            [new IngestV1.RenormaliseRequest { Provider = "IEP" }]),
         new("Ingest GetDataGeneration", "uitstroom.ingest.v1.PupilHistories/GetDataGeneration", Scope.Board,
             [new IngestV1.DataGenerationRequest { Bgnr = BoardA }]),
 
@@ -103,6 +111,16 @@ public static class RpcMatrix
         new("Predict ListModels", "uitstroom.predict.v1.Models/ListModels", Scope.Admin, [new PredictV1.ListModelsRequest()]),
         new("Predict signaleringswaarden", "uitstroom.predict.v1.Indicators/GetSignaleringswaarden", Scope.AnyKey,
             [new PredictV1.GetSignaleringswaardenRequest()]),
+        new("Predict ListSnapshots", "uitstroom.predict.v1.ForecastSnapshots/ListSnapshots", Scope.Board,
+            [new PredictV1.ListSnapshotsRequest { Bgnr = BoardA }]),
+        new("Predict GetOutlookHistory", "uitstroom.predict.v1.ForecastSnapshots/GetOutlookHistory", Scope.Board,
+            [new PredictV1.GetOutlookHistoryRequest { Bgnr = BoardA, Brin = "00AP", Vestiging = 0 }]),
+        new("Predict GetTrackRecord", "uitstroom.predict.v1.ForecastSnapshots/GetTrackRecord", Scope.Board,
+            [new PredictV1.GetTrackRecordRequest { Bgnr = BoardA }]),
+        new("Predict GetCohortTrends", "uitstroom.predict.v1.ForecastSnapshots/GetCohortTrends", Scope.Board,
+            [new PredictV1.GetCohortTrendsRequest { Bgnr = BoardA }]),
+        new("Predict BackfillSnapshots", "uitstroom.predict.v1.ForecastSnapshots/BackfillSnapshots", Scope.Board,
+            [new PredictV1.BackfillSnapshotsRequest { Bgnr = BoardA, Moments = 1 }]),
 
         new("Reporting ListBoards", "uitstroom.reporting.v1.BoardReports/ListBoards", Scope.List, [new ReportingV1.ListBoardsRequest()]),
         new("Reporting ListSchools", "uitstroom.reporting.v1.BoardReports/ListSchools", Scope.Board,
