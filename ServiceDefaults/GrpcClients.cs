@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,33 +65,8 @@ public static class GrpcClients
 }
 
 /// <summary>Gives every outgoing call a deadline unless the caller chose one.</summary>
-public sealed class DefaultDeadlineInterceptor(TimeSpan deadline) : Interceptor
+public sealed class DefaultDeadlineInterceptor(TimeSpan deadline) : CallOptionsInterceptor
 {
-    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
-        TRequest request, ClientInterceptorContext<TRequest, TResponse> context,
-        AsyncUnaryCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(request, WithDeadline(context));
-
-    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
-        TRequest request, ClientInterceptorContext<TRequest, TResponse> context,
-        AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(request, WithDeadline(context));
-
-    public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
-        ClientInterceptorContext<TRequest, TResponse> context,
-        AsyncClientStreamingCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(WithDeadline(context));
-
-    public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(
-        ClientInterceptorContext<TRequest, TResponse> context,
-        AsyncDuplexStreamingCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(WithDeadline(context));
-
-    private ClientInterceptorContext<TRequest, TResponse> WithDeadline<TRequest, TResponse>(
-        ClientInterceptorContext<TRequest, TResponse> context)
-        where TRequest : class
-        where TResponse : class =>
-        context.Options.Deadline is not null
-            ? context
-            : new(context.Method, context.Host, context.Options.WithDeadline(DateTime.UtcNow + deadline));
+    protected override CallOptions? Adjust(CallOptions options) =>
+        options.Deadline is not null ? null : options.WithDeadline(DateTime.UtcNow + deadline);
 }

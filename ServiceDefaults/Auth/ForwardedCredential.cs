@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -11,50 +10,27 @@ namespace Uitstroom.ServiceDefaults.Auth;
 /// request, the configured service key (<see cref="AuthOptions.ServiceKey"/>). A call that already carries an
 /// Authorization header keeps it.
 /// </summary>
-public sealed class ForwardedCredential(IHttpContextAccessor http, IOptions<AuthOptions> options) : Interceptor
+public sealed class ForwardedCredential(IHttpContextAccessor http, IOptions<AuthOptions> auth) : CallOptionsInterceptor
 {
-    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
-        TRequest request, ClientInterceptorContext<TRequest, TResponse> context,
-        AsyncUnaryCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(request, WithCredential(context));
-
-    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
-        TRequest request, ClientInterceptorContext<TRequest, TResponse> context,
-        AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(request, WithCredential(context));
-
-    public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
-        ClientInterceptorContext<TRequest, TResponse> context,
-        AsyncClientStreamingCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(WithCredential(context));
-
-    public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(
-        ClientInterceptorContext<TRequest, TResponse> context,
-        AsyncDuplexStreamingCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(WithCredential(context));
-
-    private ClientInterceptorContext<TRequest, TResponse> WithCredential<TRequest, TResponse>(
-        ClientInterceptorContext<TRequest, TResponse> context)
-        where TRequest : class
-        where TResponse : class
+    protected override CallOptions? Adjust(CallOptions options)
     {
-        if (context.Options.Headers?.Get("authorization") is not null || Credential() is not { } key)
+        if (options.Headers?.Get("authorization") is not null || Credential() is not { } key)
         {
-            return context;
+            return null;
         }
 
         var headers = new Metadata();
-        foreach (var entry in context.Options.Headers ?? [])
+        foreach (var entry in options.Headers ?? [])
         {
             headers.Add(entry);
         }
 
         headers.Add("authorization", $"Bearer {key}");
-        return new(context.Method, context.Host, context.Options.WithHeaders(headers));
+        return options.WithHeaders(headers);
     }
 
     private string? Credential() =>
         http.HttpContext is { } request
             ? request.Items[ApiKeyHandler.CredentialItem] as string
-            : string.IsNullOrWhiteSpace(options.Value.ServiceKey) ? null : options.Value.ServiceKey.Trim();
+            : string.IsNullOrWhiteSpace(auth.Value.ServiceKey) ? null : auth.Value.ServiceKey.Trim();
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Playwright;
 using Uitstroom.Contracts.Reporting.V1;
 using Uitstroom.Reporting.Tests.Fixtures;
-using Uitstroom.Tests;
 using Xunit.Abstractions;
 
 namespace Uitstroom.Reporting.Tests.Browser;
@@ -11,33 +10,9 @@ namespace Uitstroom.Reporting.Tests.Browser;
 /// Opens the demo board's report in Chromium and checks that what a reader sees — the schools, their statuses and
 /// every number — equals what the gRPC API returns; then opens a school page. Screenshots are kept as artifacts.
 /// </summary>
-public sealed class BoardReportBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class BoardReportBrowserTests(ITestOutputHelper output) : ReportInChromium
 {
-    private ReportingHost _host = null!;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        // Created here rather than in a field initialiser: xunit disposes it through IAsyncLifetime.
-        _host = new ReportingHost(new PublishedBoardSources(), kestrel: true).Start();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _host.DisposeAsync();
-    }
-
     private static string Percent(double v) => v.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',');
-
-    private static string Estimate(double v) => v.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',');
 
     private static string StatusText(SchoolStatus s) => s switch
     {
@@ -47,25 +22,12 @@ public sealed class BoardReportBrowserTests(ITestOutputHelper output) : IAsyncLi
         _ => "onbekend",
     };
 
-    /// <summary>
-    /// As a reader does: the page without a key sends the browser to the login page, which takes the key and
-    /// returns to the page asked for (docs/security.md).
-    /// </summary>
-    private async Task LogInAndOpenAsync(IPage page, string path)
-    {
-        await page.GotoAsync(new Uri(_host.HttpAddress, path).ToString());
-        new Uri(page.Url).AbsolutePath.ShouldBe("/inloggen");
-        await page.FillAsync("#sleutel", TestKeys.Admin);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Uri(_host.HttpAddress, path).ToString());
-    }
-
     [Fact]
     public async Task The_board_page_shows_the_schools_statuses_and_numbers_the_gRPC_API_returns_and_opens_a_school_page()
     {
-        var api = await new BoardReports.BoardReportsClient(_host.Channel())
+        var api = await new BoardReports.BoardReportsClient(Host.Channel())
             .GetBoardOverviewAsync(new GetBoardOverviewRequest { Bgnr = PublishedBoardSources.DemoBoard });
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
 
         await LogInAndOpenAsync(page, $"/besturen/{api.Bgnr}");
         var loadMs = await page.EvaluateAsync<double>(
@@ -125,7 +87,7 @@ public sealed class BoardReportBrowserTests(ITestOutputHelper output) : IAsyncLi
         await page.Locator($"tbody.school[data-ovt='{riskiest.Ovt}'] td.naam a").ClickAsync();
         await page.WaitForURLAsync("**/scholen/**");
         (await page.Locator("h1").InnerTextAsync()).ShouldContain(riskiest.Name);
-        var report = await new BoardReports.BoardReportsClient(_host.Channel())
+        var report = await new BoardReports.BoardReportsClient(Host.Channel())
             .GetSchoolReportAsync(new GetSchoolReportRequest { Bgnr = api.Bgnr, Ovt = riskiest.Ovt });
         foreach (var subject in report.Subjects)
         {
@@ -140,7 +102,7 @@ public sealed class BoardReportBrowserTests(ITestOutputHelper output) : IAsyncLi
     [Fact]
     public async Task The_board_page_prints_to_a_PDF_with_the_print_stylesheet()
     {
-        var page = await _browser!.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await LogInAndOpenAsync(page, $"/besturen/{PublishedBoardSources.DemoBoard}");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 

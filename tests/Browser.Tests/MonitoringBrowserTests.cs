@@ -9,40 +9,17 @@ namespace Uitstroom.Reporting.Tests.Browser;
 /// Monitoring over time as a reader sees it: the Verloop column (one point per snapshot moment), the board's track
 /// record, and a school's outlook history and track record — each equal to what the gRPC API returns.
 /// </summary>
-public sealed class MonitoringBrowserTests : IAsyncLifetime
+public sealed class MonitoringBrowserTests : ReportInChromium
 {
-    private ReportingHost _host = null!;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _host = new ReportingHost(new PublishedBoardSources(), kestrel: true).Start();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _host.DisposeAsync();
-    }
-
-    private static string Estimate(double v) => v.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',');
-
     private static string Probability(double p) => (p * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     [Fact]
     public async Task The_Verloop_column_the_track_record_and_a_schools_history_show_what_the_API_returns()
     {
-        var client = new BoardReports.BoardReportsClient(_host.Channel());
+        var client = new BoardReports.BoardReportsClient(Host.Channel());
         var api = await client.GetBoardOverviewAsync(new GetBoardOverviewRequest { Bgnr = PublishedBoardSources.DemoBoard });
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1700, Height = 1000 } });
-        await page.GotoAsync(new Uri(_host.HttpAddress, $"/besturen/{api.Bgnr}").ToString());
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1700, Height = 1000 } });
+        await LogInAndOpenAsync(page, $"/besturen/{api.Bgnr}");
 
         api.Snapshots.Count.ShouldBe(3);
         foreach (var school in api.Schools)
