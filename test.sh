@@ -28,7 +28,9 @@ for project in tests/*/*.csproj; do
   echo "── $name"
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$results/$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$results" 2>&1 | grep -vE '^\s*$' | grep -E 'Passed |Failed |Skipped |error|Error Message|Total tests|Passed!|Failed!' || true
+    --results-directory "$results" 2>&1 | grep -vE '^\s*$' \
+    | awk '/Error Message|Stack Trace/ { print; more = 4; next } more > 0 { print; more--; next }
+           /Passed |Failed |Skipped |error|Total tests|Passed!|Failed!/ { print }' || true
   [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
 done
 
