@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Uitstroom.Predict.Forecasting;
 using Uitstroom.Simulation;
 using Uitstroom.Predict.Tests.Simulated;
+using Uitstroom.Tests;
 
 namespace Uitstroom.Predict.Tests.Snapshots;
 
@@ -29,7 +30,7 @@ public sealed class SnapshotHost(IPupilHistorySource source, string modelsPath, 
     }
 
     public GrpcChannel Channel() =>
-        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = TestKeys.Handler(Server.CreateHandler()) });
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

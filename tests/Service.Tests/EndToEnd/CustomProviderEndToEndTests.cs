@@ -120,7 +120,7 @@ public sealed class CustomProviderEndToEndTests
         var client = new StoredNorms.StoredNormsClient(ingest);
 
         var provider = await Should.ThrowAsync<RpcException>(() => client.RenormaliseAsync(new RenormaliseRequest { Provider = "ACME" }).ResponseAsync);
-        provider.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        provider.StatusCode.ShouldBe(StatusCode.InvalidArgument, provider.Status.Detail);
         provider.Status.Detail.ShouldBe("unknown provider 'ACME': expected one of CITO, DIA, IEP");
 
         var board = await Should.ThrowAsync<RpcException>(() => client.RenormaliseAsync(new RenormaliseRequest { Provider = "cito lovs", Bgnr = "99999" }).ResponseAsync);

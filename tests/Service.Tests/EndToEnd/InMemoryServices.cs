@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Uitstroom.Contracts.Normalise.V1;
 using Uitstroom.Service.Tests.Normalise;
+using Uitstroom.Tests;
 using PublicDataClient = Uitstroom.Contracts.Ingest.V1.PublicData.PublicDataClient;
 using PupilHistoriesClient = Uitstroom.Contracts.Ingest.V1.PupilHistories.PupilHistoriesClient;
 using RegistryClient = Uitstroom.Contracts.Ingest.V1.Registry.RegistryClient;
@@ -68,16 +69,19 @@ public sealed class InMemoryServices : IAsyncDisposable
             }));
             if (normalise is not null)
             {
+                // The admin key on Ingest's calls to Normalise: in memory, Ingest's forwarded credential goes missing
+                // (the hosts share one static HttpContext slot with TestServer), so Normalise would see no key.
+                // Between processes the caller's key is forwarded (Fault.Tests import through Normalise with it).
                 builder.ConfigureTestServices(services =>
                 {
                     services.Configure<GrpcClientFactoryOptions>(nameof(NormTables.NormTablesClient), o => o.Address = normalise.Server.BaseAddress);
-                    services.AddHttpClient(nameof(NormTables.NormTablesClient)).ConfigurePrimaryHttpMessageHandler(() => normalise.Server.CreateHandler());
+                    services.AddHttpClient(nameof(NormTables.NormTablesClient)).ConfigurePrimaryHttpMessageHandler(() => TestKeys.Handler(normalise.Server.CreateHandler()));
                 });
             }
         }
 
         public GrpcChannel Channel() =>
-            GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+            GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = TestKeys.Handler(Server.CreateHandler()) });
     }
 
     /// <summary>Predict with its Ingest clients pointed at the in-memory Ingest and its models in a folder.</summary>
@@ -98,6 +102,6 @@ public sealed class InMemoryServices : IAsyncDisposable
         private void ToIngest(IHttpClientBuilder client) => client.ConfigurePrimaryHttpMessageHandler(() => ingest.Server.CreateHandler());
 
         public GrpcChannel Channel() =>
-            GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+            GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = TestKeys.Handler(Server.CreateHandler()) });
     }
 }
