@@ -1,4 +1,6 @@
 using Uitstroom.Domain.Histories;
+using Uitstroom.Domain.Inspectie;
+using Uitstroom.Domain.Vocabulary;
 using Uitstroom.Predict.Schools;
 
 namespace Uitstroom.Predict.Forecasting;
@@ -23,4 +25,17 @@ public interface IPupilHistorySource
     Task<long> GenerationAsync(string bgnr, CancellationToken ct);
 
     Task<BoardData> LoadAsync(string bgnr, DateOnly asOf, IReadOnlyCollection<string>? schoolPupilIds, CancellationToken ct);
+
+    /// <summary>
+    /// The board's schools and their realised outflow years, counted by the look-back's rule. By default counted
+    /// from the histories; a source that can count where the rows are (Ingest's TallyOutflow) does that instead.
+    /// </summary>
+    async Task<BoardOutflow> OutflowAsync(string bgnr, DateOnly asOf, CancellationToken ct)
+    {
+        var board = await LoadAsync(bgnr, asOf, null, ct).ConfigureAwait(false);
+        return new BoardOutflow(board.Schools, Tallies.BySchoolAndYear(board.Histories));
+    }
 }
+
+/// <summary>A board's schools and, per school and outflow year, what its pupils reached.</summary>
+public sealed record BoardOutflow(IReadOnlyList<SchoolInfo> Schools, Dictionary<SchoolId, Dictionary<SchoolYear, YearTally>> Years);

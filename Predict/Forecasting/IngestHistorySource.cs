@@ -4,6 +4,7 @@ using Grpc.Core;
 using Uitstroom.Contracts.Ingest.V1;
 using Uitstroom.Domain.Histories;
 using Uitstroom.Domain.Vocabulary;
+using Uitstroom.Predict.Lookback;
 using Uitstroom.Predict.Schools;
 
 namespace Uitstroom.Predict.Forecasting;
@@ -60,10 +61,20 @@ public sealed class IngestHistorySource(Registry.RegistryClient registry, PupilH
         return new BoardData(
             bgnr,
             generation,
-            [.. schools.Schools.Select(s => new SchoolInfo(SchoolId.Create(s.Brin, s.Vestiging), bgnr, s.HasSchoolweging ? s.Schoolweging : null))],
+            Schools(schools, bgnr),
             list)
         {
             SchoolPupilIds = ids,
         };
     }
+
+    /// <summary>Counted by Ingest where the rows are (TallyOutflow): no pupil history crosses the wire.</summary>
+    public async Task<BoardOutflow> OutflowAsync(string bgnr, DateOnly asOf, CancellationToken ct)
+    {
+        var schools = await registry.ListSchoolsAsync(new ListSchoolsRequest { Bgnr = bgnr }, cancellationToken: ct).ConfigureAwait(false);
+        return new BoardOutflow(Schools(schools, bgnr), await OutflowCounts.ForBoardAsync(histories, bgnr, asOf, ct).ConfigureAwait(false));
+    }
+
+    private static SchoolInfo[] Schools(ListSchoolsResponse schools, string bgnr) =>
+        [.. schools.Schools.Select(s => new SchoolInfo(SchoolId.Create(s.Brin, s.Vestiging), bgnr, s.HasSchoolweging ? s.Schoolweging : null))];
 }

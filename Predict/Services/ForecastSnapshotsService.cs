@@ -44,7 +44,7 @@ public sealed class ForecastSnapshotsService(
         var school = School(request.Brin, request.Vestiging);
         var snapshots = await Load(bgnr, school, context.CancellationToken);
         // What happened is read as of today: every realised outflow year on record.
-        var today = await histories.LoadAsync(bgnr, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), null, context.CancellationToken);
+        var today = await histories.OutflowAsync(bgnr, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), context.CancellationToken);
         return TrackRecord.Build(snapshots, today, signaleringswaarden, school);
     }
 

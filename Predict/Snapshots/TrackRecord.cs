@@ -9,20 +9,21 @@ namespace Uitstroom.Predict.Snapshots;
 /// <summary>
 /// The product's own track record: for every outflow year a school has realised, the last snapshot that still
 /// forecast it, beside what happened. The realised values are counted from the pupils' doorstroomtoets results by
-/// the look-back's own rule (<see cref="Tallies"/>), and the realised judgement after that year by the Inspectie's
+/// the look-back's own rule (<see cref="Tallies"/>; in the running stack Ingest applies it where the rows are, see
+/// <see cref="IPupilHistorySource.OutflowAsync"/>), and the realised judgement after that year by the Inspectie's
 /// rule (<see cref="Judgement"/>) over the three years ending in it.
 /// </summary>
 public static class TrackRecord
 {
     public static TrackRecordResponse Build(
         IReadOnlyList<(SnapshotHeader Header, IReadOnlyList<SchoolForecastMessage> Schools)> snapshots,
-        BoardData today,
+        BoardOutflow today,
         Signaleringswaarden signaleringswaarden,
         SchoolId? only = null)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(today);
-        var tallies = Tallies.BySchoolAndYear(today.Histories);
+        var tallies = today.Years;
         var response = new TrackRecordResponse();
         foreach (var school in today.Schools.Where(s => only is null || s.Id == only))
         {
