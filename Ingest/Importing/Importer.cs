@@ -31,8 +31,13 @@ public sealed class Importer(
             try
             {
                 var schools = await RegistryAsync(cancellationToken);
+                // The file is opened and its LVS providers asked of Normalise before the write transaction begins:
+                // no call to another service should wait while the store's write lock is held. Unreachable, Normalise
+                // fails the import (Unavailable) with nothing stored.
+                using var table = IsJson(path) ? null : CsvTable.Open(path, limits.Value);
+                var known = table?.Format == FileFormat.LvsCsv ? await providers.LookupAsync(cancellationToken) : null;
                 await using var batch = await store.BeginAsync(cancellationToken);
-                await ReadAsync(path, schools, batch, run, cancellationToken);
+                await ReadAsync(path, table, known, schools, batch, run, cancellationToken);
                 progress(run.Progress);
                 if (clashes.Count == 0)
                 {
@@ -68,10 +73,12 @@ public sealed class Importer(
         }
     }
 
-    /// <summary>Reads the file in its format and writes its valid rows to the batch.</summary>
-    private async Task ReadAsync(string path, Dictionary<SchoolId, (string Bgnr, int Index)> schools, ImportBatch batch, Run run, CancellationToken cancellationToken)
+    /// <summary>Reads the file in its format (chain JSON when <paramref name="table"/> is null) and writes its valid rows to the batch.</summary>
+    private async Task ReadAsync(
+        string path, CsvTable? table, LvsProviderLookup? known, Dictionary<SchoolId, (string Bgnr, int Index)> schools,
+        ImportBatch batch, Run run, CancellationToken cancellationToken)
     {
-        if (IsJson(path))
+        if (table is null)
         {
             run.Format = "chain-json";
             run.Encoding = "utf-8";
@@ -79,7 +86,6 @@ public sealed class Importer(
             return;
         }
 
-        using var table = CsvTable.Open(path, limits.Value);
         run.Format = table.Format switch
         {
             FileFormat.LvsCsv => "lvs-csv",
@@ -91,8 +97,7 @@ public sealed class Importer(
         switch (table.Format)
         {
             case FileFormat.LvsCsv:
-                // The providers come from Normalise's tables; unreachable, it fails the import (Unavailable), storing nothing.
-                await LvsAsync(new LvsCsvParser(table, await providers.LookupAsync(cancellationToken)), schools, batch, run, cancellationToken);
+                await LvsAsync(new LvsCsvParser(table, known), schools, batch, run, cancellationToken);
                 break;
             case FileFormat.OutflowCsv:
                 await OutflowAsync(new OutflowCsvParser(table).Rows(), schools, batch, run, cancellationToken);
