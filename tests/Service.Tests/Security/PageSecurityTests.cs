@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
+using Uitstroom.ServiceDefaults.Auth;
 using static Uitstroom.Service.Tests.Security.SecuredServices;
 
 namespace Uitstroom.Service.Tests.Security;
@@ -128,13 +130,12 @@ public sealed class PageSecurityTests(SecuredServices stack) : IClassFixture<Sec
     public async Task Logging_in_sets_an_HttpOnly_SameSite_Strict_cookie_that_opens_the_own_board_and_not_another()
     {
         using var http = stack.Reporting.Http(null);
-        using var login = await http.PostAsync(new Uri("/inloggen", UriKind.Relative),
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["sleutel"] = stack.KeyA, ["terug"] = "//elders.example/" }));
+        using var login = await LogInAsync(http, new() { ["sleutel"] = stack.KeyA, ["terug"] = "//elders.example/" });
 
         login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         // An address elsewhere is never followed: the own board's page instead.
         login.Headers.Location!.ToString().ShouldBe($"/besturen/{BoardA}");
-        var cookie = login.Headers.GetValues("Set-Cookie").Single();
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(ApiKeyHandler.CookieName + "=", StringComparison.Ordinal));
         cookie.ShouldContain("httponly", Case.Insensitive);
         cookie.ShouldContain("samesite=strict", Case.Insensitive);
         var value = cookie.Split(';')[0];
@@ -158,11 +159,43 @@ public sealed class PageSecurityTests(SecuredServices stack) : IClassFixture<Sec
     {
         using var http = stack.Reporting.Http(null);
 
-        using var login = await http.PostAsync(new Uri("/inloggen", UriKind.Relative),
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["sleutel"] = stack.KeyA[..17] + new string('f', 64) }));
+        using var login = await LogInAsync(http, new() { ["sleutel"] = stack.KeyA[..17] + new string('f', 64) });
 
         login.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        login.Headers.Contains("Set-Cookie").ShouldBeFalse();
+        SetsKeyCookie(login).ShouldBeFalse();
         (await login.Content.ReadAsStringAsync()).ShouldContain("niet geldig");
+    }
+
+    [Fact]
+    public async Task A_login_posted_without_the_forms_token_is_refused_even_with_a_good_key()
+    {
+        // What another site can send: a valid key of its own, but not this site's form token nor its cookie.
+        using var http = stack.Reporting.Http(null);
+
+        using var login = await http.PostAsync(new Uri(LoginPath, UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["sleutel"] = stack.KeyA }));
+
+        login.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        SetsKeyCookie(login).ShouldBeFalse();
+        (await login.Content.ReadAsStringAsync()).ShouldContain("kwam niet van deze site");
+    }
+
+    private const string LoginPath = "/inloggen";
+
+    private static bool SetsKeyCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+        && cookies.Any(c => c.StartsWith(ApiKeyHandler.CookieName + "=", StringComparison.Ordinal));
+
+    /// <summary>As a browser does it: fetch the form (its token and token cookie), then post it with both.</summary>
+    private static async Task<HttpResponseMessage> LogInAsync(HttpClient http, Dictionary<string, string> fields)
+    {
+        using var form = await http.GetAsync(new Uri(LoginPath, UriKind.Relative));
+        var html = await form.Content.ReadAsStringAsync();
+        var token = Regex.Match(html, "name=\"formuliertoken\" value=\"([^\"]+)\"").Groups[1].Value;
+        token.ShouldNotBeEmpty();
+        fields["formuliertoken"] = WebUtility.HtmlDecode(token);
+        using var post = new HttpRequestMessage(HttpMethod.Post, LoginPath) { Content = new FormUrlEncodedContent(fields) };
+        post.Headers.Add("Cookie", string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        return await http.SendAsync(post);
     }
 }
