@@ -29,13 +29,6 @@ internal static class Extensions
         builder.Services.AddSingleton<IMonitoringSource, PredictMonitoringSource>();
 
         builder.Services.Configure<AuthOptions>(o => o.LoginPath = Pages.LoginEndpoints.LoginPath);
-        // The login form's token pair; its cookie, like the key's, never leaves this site.
-        builder.Services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "uitstroom-formulier";
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.FormFieldName = "formuliertoken";
-        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartCache>();
         builder.Services.AddSingleton<BoardsQuery>();

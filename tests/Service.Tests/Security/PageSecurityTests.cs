@@ -180,20 +180,32 @@ public sealed class PageSecurityTests(SecuredServices stack) : IClassFixture<Sec
         (await login.Content.ReadAsStringAsync()).ShouldContain("kwam niet van deze site");
     }
 
+    [Fact]
+    public async Task A_login_whose_form_token_differs_from_its_cookie_is_refused()
+    {
+        using var http = stack.Reporting.Http(null);
+
+        using var login = await LogInAsync(http, new() { ["sleutel"] = stack.KeyA, ["formuliertoken"] = new string('A', 64) });
+
+        login.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        SetsKeyCookie(login).ShouldBeFalse();
+    }
+
     private const string LoginPath = "/inloggen";
 
     private static bool SetsKeyCookie(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var cookies)
         && cookies.Any(c => c.StartsWith(ApiKeyHandler.CookieName + "=", StringComparison.Ordinal));
 
-    /// <summary>As a browser does it: fetch the form (its token and token cookie), then post it with both.</summary>
+    /// <summary>As a browser does it: fetch the form (its token and token cookie), then post it with both (a token
+    /// in <paramref name="fields"/> replaces the form's).</summary>
     private static async Task<HttpResponseMessage> LogInAsync(HttpClient http, Dictionary<string, string> fields)
     {
         using var form = await http.GetAsync(new Uri(LoginPath, UriKind.Relative));
         var html = await form.Content.ReadAsStringAsync();
-        var token = Regex.Match(html, "name=\"formuliertoken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Regex.Match(html, "name=\"formuliertoken\" value=\"([0-9A-F]+)\"").Groups[1].Value;
         token.ShouldNotBeEmpty();
-        fields["formuliertoken"] = WebUtility.HtmlDecode(token);
+        fields.TryAdd("formuliertoken", token);
         using var post = new HttpRequestMessage(HttpMethod.Post, LoginPath) { Content = new FormUrlEncodedContent(fields) };
         post.Headers.Add("Cookie", string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
         return await http.SendAsync(post);
