@@ -106,13 +106,25 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
         ? id
         : throw new InvalidOperationException("a pupil's rows were written before its id was resolved");
 
+    protected bool IsResolved(string pupilKey) => _pupilIds.ContainsKey(pupilKey);
+
+    /// <summary>
+    /// A row whose pupil the caller did not resolve in a batch: resolved alone, then written. The pipeline resolves
+    /// a whole batch first, so this is the slow path of a single row.
+    /// </summary>
+    protected async ValueTask WriteResolvingAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken)
+    {
+        await ResolvePupilsAsync([pupilKey], cancellationToken);
+        await WriteLvsAsync(pupilKey, r, normalised, cancellationToken);
+    }
+
     /// <summary>The ids the store holds for those of <paramref name="pupilKeys"/> it knows.</summary>
     protected abstract Task<IReadOnlyDictionary<string, int>> LookUpPupilsAsync(IReadOnlyList<string> pupilKeys, CancellationToken cancellationToken);
 
     /// <summary>Stores new pupils (ids ascending); they must be in <c>pupil</c> before the import commits.</summary>
     protected abstract Task AddPupilsAsync(IReadOnlyList<(int Id, string Key)> pupils, CancellationToken cancellationToken);
 
-    /// <summary>Writes one LVS row; its pupil must have been resolved (<see cref="ResolvePupilsAsync"/>).</summary>
+    /// <summary>Writes one LVS row; its pupil is best resolved with its batch first (<see cref="ResolvePupilsAsync"/>).</summary>
     public abstract ValueTask WriteLvsAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken);
 
     /// <summary>Called once all LVS rows are written: where staged rows are merged into the store.</summary>

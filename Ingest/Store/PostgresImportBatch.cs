@@ -25,6 +25,12 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
 
     public override async ValueTask WriteLvsAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken)
     {
+        if (!IsResolved(pupilKey))
+        {
+            await WriteResolvingAsync(pupilKey, r, normalised, cancellationToken);
+            return;
+        }
+
         _copy ??= await StartCopyAsync(cancellationToken);
 
         // Synchronous writes: the importer buffers and flushes in large blocks, and an await per field would cost

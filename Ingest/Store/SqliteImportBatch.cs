@@ -34,6 +34,11 @@ public sealed class SqliteImportBatch : ImportBatch
     public override ValueTask WriteLvsAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (!IsResolved(pupilKey))
+        {
+            return WriteResolvingAsync(pupilKey, r, normalised, cancellationToken);
+        }
+
         var s = _lvs;
         Span<byte> text = stackalloc byte[256];
         raw.sqlite3_bind_int(s, 1, PupilId(pupilKey));
