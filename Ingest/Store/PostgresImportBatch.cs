@@ -17,6 +17,9 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
     private static readonly string[] Columns = [.. ResultSql.LvsKey.Concat(ResultSql.LvsValues).Append("import_id")];
 
     private readonly List<(int Id, string Key)> _newPupils = [];
+
+    /// <summary>The import's dates as stored text: a file holds few distinct dates, so each is formatted once.</summary>
+    private readonly Dictionary<DateOnly, string> _dates = [];
     private NpgsqlBinaryImporter? _copy;
     private string? _target;
     private IReadOnlyList<string>? _rebuild;
@@ -49,8 +52,8 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
         WriteNullable(c, r.Percentile, NpgsqlDbType.Double);
         WriteNullable(c, r.Niveau, NpgsqlDbType.Text);
         WriteNullable(c, r.ReportedLevel?.Code(), NpgsqlDbType.Text);
-        WriteNullable(c, r.TakenOn is { } t ? Dates.Iso(t) : null, NpgsqlDbType.Text);
-        c.Write(Dates.Iso(r.EffectiveDate), NpgsqlDbType.Text);
+        WriteNullable(c, r.TakenOn is { } t ? Iso(t) : null, NpgsqlDbType.Text);
+        c.Write(Iso(r.EffectiveDate), NpgsqlDbType.Text);
         WriteNullable(c, normalised?.Uniform, NpgsqlDbType.Double);
         WriteNullable(c, normalised?.TableVersion, NpgsqlDbType.Integer);
         c.Write(ImportId, NpgsqlDbType.Bigint);
@@ -88,6 +91,16 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
         _stagedUnmerged |= _target == "lvs_stage";
         return await connection.BeginBinaryImportAsync(
             $"COPY {_target} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+    }
+
+    private string Iso(DateOnly date)
+    {
+        if (!_dates.TryGetValue(date, out var text))
+        {
+            _dates[date] = text = Dates.Iso(date);
+        }
+
+        return text;
     }
 
     /// <summary>Ends a running COPY, so the connection can take other statements.</summary>
