@@ -33,7 +33,10 @@ public sealed record OutflowHistoryRow
     public int Exempt { get; init; }
 }
 
-/// <summary>Reads what the store knew of a board's or a school's pupils on a date.</summary>
+/// <summary>
+/// Reads what the store knew of a board's or a school's pupils on a date. Results are stored by pupil id; the pupil
+/// key callers see comes from <c>pupil</c>, and rows stay ordered by it as before.
+/// </summary>
 public sealed class HistoryRepository(StoreConnectionFactory store)
 {
     /// <summary>Doorstroomtoets results are out by the end of March; before that a year's outcome is not known.</summary>
@@ -49,18 +52,18 @@ public sealed class HistoryRepository(StoreConnectionFactory store)
         await using var connection = await store.OpenAsync(cancellationToken);
         var lvs = await connection.QueryAsync<LvsHistoryRow>(new CommandDefinition(
             $"""
-            SELECT r.pupil_key AS PupilKey, r.brin AS Brin, r.vestiging AS Vestiging, r.groep AS Groep, r.school_year AS SchoolYear,
+            SELECT p.pupil_key AS PupilKey, r.brin AS Brin, r.vestiging AS Vestiging, r.groep AS Groep, r.school_year AS SchoolYear,
                    r.moment AS Moment, r.subject AS Subject, r.provider AS Provider, r.score AS Score, r.uniform AS Uniform,
                    r.norm_version AS NormVersion, r.percentile AS Percentile, r.taken_on AS TakenOn, r.effective_date AS EffectiveDate
-            FROM lvs_result r {filter} AND r.effective_date <= @asOf
-            ORDER BY r.pupil_key, r.effective_date, r.subject
+            FROM lvs_result r JOIN pupil p ON p.pupil_id = r.pupil_id {filter} AND r.effective_date <= @asOf
+            ORDER BY p.pupil_key, r.effective_date, r.subject
             """, args, cancellationToken: cancellationToken));
         var outflow = await connection.QueryAsync<OutflowHistoryRow>(new CommandDefinition(
             $"""
-            SELECT r.pupil_key AS PupilKey, r.brin AS Brin, r.vestiging AS Vestiging, r.school_year AS SchoolYear, r.subject AS Subject,
+            SELECT p.pupil_key AS PupilKey, r.brin AS Brin, r.vestiging AS Vestiging, r.school_year AS SchoolYear, r.subject AS Subject,
                    r.provider AS Provider, r.level AS Level, r.exempt AS Exempt
-            FROM outflow_result r {filter} AND r.school_year <= @maxYear
-            ORDER BY r.pupil_key, r.school_year, r.subject
+            FROM outflow_result r JOIN pupil p ON p.pupil_id = r.pupil_id {filter} AND r.school_year <= @maxYear
+            ORDER BY p.pupil_key, r.school_year, r.subject
             """, args, cancellationToken: cancellationToken));
         return ([.. lvs], [.. outflow]);
     }
@@ -71,11 +74,11 @@ public sealed class HistoryRepository(StoreConnectionFactory store)
         await using var connection = await store.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OutflowHistoryRow>(new CommandDefinition(
             """
-            SELECT r.pupil_key AS PupilKey, r.brin AS Brin, r.vestiging AS Vestiging, r.school_year AS SchoolYear, r.subject AS Subject,
+            SELECT p.pupil_key AS PupilKey, r.brin AS Brin, r.vestiging AS Vestiging, r.school_year AS SchoolYear, r.subject AS Subject,
                    r.provider AS Provider, r.level AS Level, r.exempt AS Exempt
-            FROM outflow_result r JOIN school s ON s.brin = r.brin AND s.vestiging = r.vestiging
+            FROM outflow_result r JOIN pupil p ON p.pupil_id = r.pupil_id JOIN school s ON s.brin = r.brin AND s.vestiging = r.vestiging
             WHERE s.bgnr = @bgnr AND r.school_year <= @maxYear
-            ORDER BY r.pupil_key, r.school_year, r.subject
+            ORDER BY p.pupil_key, r.school_year, r.subject
             """, new { bgnr, maxYear = LastOutflowYearKnownOn(asOf) }, cancellationToken: cancellationToken));
         return [.. rows];
     }

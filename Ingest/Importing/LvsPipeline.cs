@@ -45,6 +45,7 @@ internal sealed class LvsPipeline : IDisposable
                     warn(problem);
                 }
 
+                await store.ResolvePupilsAsync(batch.Keys, stop);
                 for (var i = 0; i < batch.Results.Count; i++)
                 {
                     await store.WriteLvsAsync(batch.Keys[i], batch.Results[i], outcome.Values[i], stop);

@@ -24,6 +24,7 @@ public sealed class Renormaliser(
     private sealed record StoredRow
     {
         public required string PupilKey { get; init; }
+        public int PupilId { get; init; }
         public int SchoolYear { get; init; }
         public required string Moment { get; init; }
         public required string Subject { get; init; }
@@ -52,10 +53,10 @@ public sealed class Renormaliser(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<StoredRow>(new CommandDefinition(
             $"""
-            SELECT r.pupil_key AS PupilKey, r.school_year AS SchoolYear, r.moment AS Moment, r.subject AS Subject, r.brin AS Brin,
+            SELECT p.pupil_key AS PupilKey, r.pupil_id AS PupilId, r.school_year AS SchoolYear, r.moment AS Moment, r.subject AS Subject, r.brin AS Brin,
                    r.vestiging AS Vestiging, r.groep AS Groep, r.score AS Score, r.percentile AS Percentile, r.uniform AS Uniform,
                    r.norm_version AS NormVersion, s.bgnr AS Bgnr
-            FROM lvs_result r LEFT JOIN school s ON s.brin = r.brin AND s.vestiging = r.vestiging
+            FROM lvs_result r JOIN pupil p ON p.pupil_id = r.pupil_id LEFT JOIN school s ON s.brin = r.brin AND s.vestiging = r.vestiging
             WHERE r.provider = @provider {(bgnr is null ? "" : "AND s.bgnr = @bgnr")}
             """, new { provider = provider.Code, bgnr }, transaction, cancellationToken: cancellationToken))).ToList();
 
@@ -110,14 +111,14 @@ public sealed class Renormaliser(
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE lvs_result SET uniform = @uniform, norm_version = @version
-                WHERE pupil_key = @key AND school_year = @year AND moment = @moment AND subject = @subject
+                WHERE pupil_id = @id AND school_year = @year AND moment = @moment AND subject = @subject
                   AND provider = @provider AND score = @score
                 """,
                 new
                 {
                     uniform = value?.Uniform,
                     version = value?.TableVersion,
-                    key = row.PupilKey,
+                    id = row.PupilId,
                     year = row.SchoolYear,
                     moment = row.Moment,
                     subject = row.Subject,

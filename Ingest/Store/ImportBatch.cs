@@ -37,6 +37,94 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
     /// <summary>Rows inserted or changed so far; rows identical to the stored ones do not count.</summary>
     public long Changed { get; protected set; }
 
+    /// <summary>
+    /// Every pupil this import has written, by key: the store's <c>pupil_id</c>, looked up or assigned once per
+    /// pupil per import (docs/ingest-performance.md, "surrogate pupil ids").
+    /// </summary>
+    private readonly Dictionary<string, int> _pupilIds = new(StringComparer.Ordinal);
+    private readonly List<string> _unseen = [];
+    private int _lastPupilId = -1;
+    private bool _storeHadPupils;
+
+    /// <summary>
+    /// Makes sure every key in <paramref name="pupilKeys"/> has a pupil id before its rows are written: keys the
+    /// store already holds keep their id (one lookup per batch of the keys this import has not seen yet), new ones
+    /// get the next ids in the order they arrive. The import holds the store's write lock (SQLite BEGIN IMMEDIATE,
+    /// PostgreSQL the import advisory lock), so no other writer assigns ids meanwhile.
+    /// </summary>
+    public async ValueTask ResolvePupilsAsync(IReadOnlyList<string> pupilKeys, CancellationToken cancellationToken)
+    {
+        _unseen.Clear();
+        foreach (var key in pupilKeys)
+        {
+            // A pupil's rows are mostly consecutive: compare with the key before first.
+            if ((_unseen.Count == 0 || !ReferenceEquals(_unseen[^1], key)) && !_pupilIds.ContainsKey(key))
+            {
+                _unseen.Add(key);
+            }
+        }
+
+        if (_unseen.Count == 0)
+        {
+            return;
+        }
+
+        if (_lastPupilId < 0)
+        {
+            _lastPupilId = await Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT COALESCE(MAX(pupil_id), 0) FROM pupil", transaction: Transaction, cancellationToken: cancellationToken));
+            _storeHadPupils = _lastPupilId > 0;
+        }
+
+        var known = _storeHadPupils ? await LookUpPupilsAsync(_unseen, cancellationToken) : null;
+        var added = new List<(int Id, string Key)>();
+        foreach (var key in _unseen)
+        {
+            if (_pupilIds.ContainsKey(key))
+            {
+                continue;
+            }
+
+            if (known is not null && known.TryGetValue(key, out var id))
+            {
+                _pupilIds[key] = id;
+                continue;
+            }
+
+            _pupilIds[key] = ++_lastPupilId;
+            added.Add((_lastPupilId, key));
+        }
+
+        if (added.Count > 0)
+        {
+            await AddPupilsAsync(added, cancellationToken);
+        }
+    }
+
+    /// <summary>The id of a pupil resolved by <see cref="ResolvePupilsAsync"/>.</summary>
+    protected int PupilId(string pupilKey) => _pupilIds.TryGetValue(pupilKey, out var id)
+        ? id
+        : throw new InvalidOperationException("a pupil's rows were written before its id was resolved");
+
+    protected bool IsResolved(string pupilKey) => _pupilIds.ContainsKey(pupilKey);
+
+    /// <summary>
+    /// A row whose pupil the caller did not resolve in a batch: resolved alone, then written. The pipeline resolves
+    /// a whole batch first, so this is the slow path of a single row.
+    /// </summary>
+    protected async ValueTask WriteResolvingAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken)
+    {
+        await ResolvePupilsAsync([pupilKey], cancellationToken);
+        await WriteLvsAsync(pupilKey, r, normalised, cancellationToken);
+    }
+
+    /// <summary>The ids the store holds for those of <paramref name="pupilKeys"/> it knows.</summary>
+    protected abstract Task<IReadOnlyDictionary<string, int>> LookUpPupilsAsync(IReadOnlyList<string> pupilKeys, CancellationToken cancellationToken);
+
+    /// <summary>Stores new pupils (ids ascending); they must be in <c>pupil</c> before the import commits.</summary>
+    protected abstract Task AddPupilsAsync(IReadOnlyList<(int Id, string Key)> pupils, CancellationToken cancellationToken);
+
+    /// <summary>Writes one LVS row; its pupil is best resolved with its batch first (<see cref="ResolvePupilsAsync"/>).</summary>
     public abstract ValueTask WriteLvsAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken);
 
     /// <summary>Called once all LVS rows are written: where staged rows are merged into the store.</summary>
@@ -45,10 +133,11 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
     public async ValueTask WriteOutflowAsync(string pupilKey, OutflowRecord result, CancellationToken cancellationToken)
     {
         _outflow ??= Prepare(ResultSql.Upsert("outflow_result", ResultSql.OutflowKey, ResultSql.OutflowValues),
-            ("pupil_key", typeof(string)), ("school_year", typeof(int)), ("subject", typeof(string)), ("brin", typeof(string)),
+            ("pupil_id", typeof(int)), ("school_year", typeof(int)), ("subject", typeof(string)), ("brin", typeof(string)),
             ("vestiging", typeof(int)), ("provider", typeof(string)), ("level", typeof(string)), ("exempt", typeof(int)),
             ("import_id", typeof(long)));
-        Set(_outflow, pupilKey, result.Year.StartYear, result.Subject.Code(), result.School.Brin, result.School.Vestiging,
+        await ResolvePupilsAsync([pupilKey], cancellationToken);
+        Set(_outflow, PupilId(pupilKey), result.Year.StartYear, result.Subject.Code(), result.School.Brin, result.School.Vestiging,
             result.Provider, result.Level?.Code(), result.Exempt ? 1 : 0, ImportId);
         Changed += await _outflow.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -121,7 +210,8 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
             return [];
         }
 
-        await StagePupilKeysAsync(pupilKeys, cancellationToken);
+        // Pupils the import saw but wrote no row of (every row rejected) cannot clash through this import's rows.
+        await StagePupilIdsAsync([.. pupilKeys.Where(_pupilIds.ContainsKey).Select(k => _pupilIds[k])], cancellationToken);
         var clashes = new List<SchoolClash>();
         foreach (var sql in new[] { SchoolClashSql.Lvs, SchoolClashSql.Outflow })
         {
@@ -133,8 +223,8 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
         return clashes;
     }
 
-    /// <summary>Fills the connection's temporary <c>import_pupil (pupil_key)</c> table with the import's pupil keys.</summary>
-    protected abstract Task StagePupilKeysAsync(IReadOnlyCollection<string> pupilKeys, CancellationToken cancellationToken);
+    /// <summary>Fills the connection's temporary <c>import_pupil (pupil_id)</c> table with the import's pupils.</summary>
+    protected abstract Task StagePupilIdsAsync(IReadOnlyCollection<int> pupilIds, CancellationToken cancellationToken);
 
     protected DbCommand Prepare(string sql, params (string Name, Type Type)[] parameters)
     {

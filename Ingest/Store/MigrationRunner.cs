@@ -20,7 +20,8 @@ public sealed class MigrationRunner(StoreConnectionFactory store, ILogger<Migrat
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public static async Task MigrateAsync(StoreConnectionFactory store, ILogger logger, CancellationToken cancellationToken)
+    /// <param name="upToVersion">Stop after this version (a test builds a store as an older release left it).</param>
+    public static async Task MigrateAsync(StoreConnectionFactory store, ILogger logger, CancellationToken cancellationToken, int upToVersion = int.MaxValue)
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var tx = await MigrationLock.BeginLockedAsync(connection, store.Kind, cancellationToken);
@@ -32,7 +33,7 @@ public sealed class MigrationRunner(StoreConnectionFactory store, ILogger<Migrat
         var done = new List<(int Version, string Name)>();
         foreach (var (version, name, sql) in Migrations())
         {
-            if (applied.Contains(version))
+            if (applied.Contains(version) || version > upToVersion)
             {
                 continue;
             }

@@ -16,19 +16,31 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
 {
     private static readonly string[] Columns = [.. ResultSql.LvsKey.Concat(ResultSql.LvsValues).Append("import_id")];
 
+    private readonly List<(int Id, string Key)> _newPupils = [];
+
+    /// <summary>The import's dates as stored text: a file holds few distinct dates, so each is formatted once.</summary>
+    private readonly Dictionary<DateOnly, string> _dates = [];
     private NpgsqlBinaryImporter? _copy;
+    private string? _target;
     private IReadOnlyList<string>? _rebuild;
     private long _copied;
+    private bool _stagedUnmerged;
 
     public override async ValueTask WriteLvsAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken)
     {
+        if (!IsResolved(pupilKey))
+        {
+            await WriteResolvingAsync(pupilKey, r, normalised, cancellationToken);
+            return;
+        }
+
         _copy ??= await StartCopyAsync(cancellationToken);
 
         // Synchronous writes: the importer buffers and flushes in large blocks, and an await per field would cost
         // more than the field itself.
         var c = _copy;
         c.StartRow();
-        c.Write(pupilKey, NpgsqlDbType.Text);
+        c.Write(PupilId(pupilKey), NpgsqlDbType.Integer);
         c.Write(r.Year.StartYear, NpgsqlDbType.Integer);
         c.Write(MomentCodes.Of(r.Moment), NpgsqlDbType.Text);
         c.Write(r.Subject.Code(), NpgsqlDbType.Text);
@@ -40,8 +52,8 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
         WriteNullable(c, r.Percentile, NpgsqlDbType.Double);
         WriteNullable(c, r.Niveau, NpgsqlDbType.Text);
         WriteNullable(c, r.ReportedLevel?.Code(), NpgsqlDbType.Text);
-        WriteNullable(c, r.TakenOn is { } t ? Dates.Iso(t) : null, NpgsqlDbType.Text);
-        c.Write(Dates.Iso(r.EffectiveDate), NpgsqlDbType.Text);
+        WriteNullable(c, r.TakenOn is { } t ? Iso(t) : null, NpgsqlDbType.Text);
+        c.Write(Iso(r.EffectiveDate), NpgsqlDbType.Text);
         WriteNullable(c, normalised?.Uniform, NpgsqlDbType.Double);
         WriteNullable(c, normalised?.TableVersion, NpgsqlDbType.Integer);
         c.Write(ImportId, NpgsqlDbType.Bigint);
@@ -58,22 +70,89 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
     /// </summary>
     private async Task<NpgsqlBinaryImporter> StartCopyAsync(CancellationToken cancellationToken)
     {
-        var empty = !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM lvs_result)", transaction: transaction, cancellationToken: cancellationToken));
-        var target = "lvs_stage";
-        if (empty)
+        // Decided once per import: a COPY ended early (to look pupils up) resumes into the same table.
+        if (_target is null)
         {
-            _rebuild = await DropIndexesAsync(cancellationToken);
-            target = "lvs_result";
-        }
-        else
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "CREATE TEMP TABLE lvs_stage (LIKE lvs_result) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
+            var empty = !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM lvs_result)", transaction: transaction, cancellationToken: cancellationToken));
+            if (empty)
+            {
+                _rebuild = await DropIndexesAsync(cancellationToken);
+                _target = "lvs_result";
+            }
+            else
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "CREATE TEMP TABLE lvs_stage (LIKE lvs_result) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
+                _target = "lvs_stage";
+            }
         }
 
+        _stagedUnmerged |= _target == "lvs_stage";
         return await connection.BeginBinaryImportAsync(
-            $"COPY {target} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            $"COPY {_target} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+    }
+
+    private string Iso(DateOnly date)
+    {
+        if (!_dates.TryGetValue(date, out var text))
+        {
+            _dates[date] = text = Dates.Iso(date);
+        }
+
+        return text;
+    }
+
+    /// <summary>Ends a running COPY, so the connection can take other statements.</summary>
+    private async Task EndCopyAsync(CancellationToken cancellationToken)
+    {
+        if (_copy is null)
+        {
+            return;
+        }
+
+        await _copy.CompleteAsync(cancellationToken);
+        await _copy.DisposeAsync();
+        _copy = null;
+    }
+
+    protected override async Task<IReadOnlyDictionary<string, int>> LookUpPupilsAsync(IReadOnlyList<string> pupilKeys, CancellationToken cancellationToken)
+    {
+        // One round trip per batch of keys new to this import; the COPY resumes with the batch's first row.
+        await EndCopyAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Key, int Id)>(new CommandDefinition(
+            "SELECT pupil_key, pupil_id FROM pupil WHERE pupil_key = ANY(@keys)",
+            new { keys = pupilKeys.ToArray() }, transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Key, r => r.Id, StringComparer.Ordinal);
+    }
+
+    protected override Task AddPupilsAsync(IReadOnlyList<(int Id, string Key)> pupils, CancellationToken cancellationToken)
+    {
+        // Written in one COPY when the rows are flushed: later lookups only ask for keys this import has not seen.
+        _newPupils.AddRange(pupils);
+        return Task.CompletedTask;
+    }
+
+    private async Task WriteNewPupilsAsync(CancellationToken cancellationToken)
+    {
+        if (_newPupils.Count == 0)
+        {
+            return;
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY pupil (pupil_id, pupil_key) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var (id, key) in _newPupils)
+            {
+                copy.StartRow();
+                copy.Write(id, NpgsqlDbType.Integer);
+                copy.Write(key, NpgsqlDbType.Text);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        _newPupils.Clear();
     }
 
     /// <summary>Drops lvs_result's indexes and constraints, returning the statements that recreate them as they were.</summary>
@@ -103,14 +182,8 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
 
     protected override async Task FlushLvsAsync(CancellationToken cancellationToken)
     {
-        if (_copy is null)
-        {
-            return;
-        }
-
-        await _copy.CompleteAsync(cancellationToken);
-        await _copy.DisposeAsync();
-        _copy = null;
+        await EndCopyAsync(cancellationToken);
+        await WriteNewPupilsAsync(cancellationToken);
         if (_rebuild is not null)
         {
             // Index builds sort in maintenance_work_mem; the default 64 MB spills a national file to disk.
@@ -120,25 +193,32 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
                 await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
             }
 
+            _rebuild = null;
             Changed += _copied;
+            _copied = 0;
             return;
         }
 
-        Changed += await connection.ExecuteAsync(new CommandDefinition(
-            ResultSql.Upsert("lvs_result", ResultSql.LvsKey, ResultSql.LvsValues, "lvs_stage"),
-            transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+        if (_stagedUnmerged)
+        {
+            _stagedUnmerged = false;
+            Changed += await connection.ExecuteAsync(new CommandDefinition(
+                ResultSql.Upsert("lvs_result", ResultSql.LvsKey, ResultSql.LvsValues, "lvs_stage"),
+                transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("TRUNCATE lvs_stage", transaction: transaction, cancellationToken: cancellationToken));
+        }
     }
 
-    protected override async Task StagePupilKeysAsync(IReadOnlyCollection<string> pupilKeys, CancellationToken cancellationToken)
+    protected override async Task StagePupilIdsAsync(IReadOnlyCollection<int> pupilIds, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(
-            "CREATE TEMP TABLE import_pupil (pupil_key text PRIMARY KEY) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY import_pupil (pupil_key) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            "CREATE TEMP TABLE import_pupil (pupil_id integer PRIMARY KEY) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY import_pupil (pupil_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var key in pupilKeys)
+            foreach (var id in pupilIds.Distinct())
             {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(key, NpgsqlDbType.Text, cancellationToken);
+                copy.StartRow();
+                copy.Write(id, NpgsqlDbType.Integer);
             }
 
             await copy.CompleteAsync(cancellationToken);

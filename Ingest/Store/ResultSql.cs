@@ -7,12 +7,12 @@ namespace Uitstroom.Ingest.Store;
 /// </summary>
 internal static class ResultSql
 {
-    public static readonly string[] LvsKey = ["pupil_key", "school_year", "moment", "subject"];
+    public static readonly string[] LvsKey = ["pupil_id", "school_year", "moment", "subject"];
 
     public static readonly string[] LvsValues =
         ["brin", "vestiging", "groep", "provider", "score", "percentile", "niveau", "reported_level", "taken_on", "effective_date", "uniform", "norm_version"];
 
-    public static readonly string[] OutflowKey = ["pupil_key", "school_year", "subject"];
+    public static readonly string[] OutflowKey = ["pupil_id", "school_year", "subject"];
 
     public static readonly string[] OutflowValues = ["brin", "vestiging", "provider", "level", "exempt"];
 

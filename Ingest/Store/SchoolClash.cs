@@ -26,20 +26,22 @@ internal sealed record SchoolClashRow
 internal static class SchoolClashSql
 {
     public const string Lvs = """
-        SELECT DISTINCT n.pupil_key AS PupilKey, n.school_year AS SchoolYear, n.moment AS Moment,
+        SELECT DISTINCT k.pupil_key AS PupilKey, n.school_year AS SchoolYear, n.moment AS Moment,
                o.brin AS Brin, o.vestiging AS Vestiging, o.import_id AS ImportId
         FROM import_pupil p
-        JOIN lvs_result n ON n.pupil_key = p.pupil_key AND n.import_id = @id
-        JOIN lvs_result o ON o.pupil_key = n.pupil_key AND o.school_year = n.school_year AND o.moment = n.moment
+        JOIN lvs_result n ON n.pupil_id = p.pupil_id AND n.import_id = @id
+        JOIN lvs_result o ON o.pupil_id = n.pupil_id AND o.school_year = n.school_year AND o.moment = n.moment
+        JOIN pupil k ON k.pupil_id = n.pupil_id
         WHERE o.import_id <> @id AND (o.brin <> n.brin OR o.vestiging <> n.vestiging)
         """;
 
     public const string Outflow = """
-        SELECT DISTINCT n.pupil_key AS PupilKey, n.school_year AS SchoolYear, '' AS Moment,
+        SELECT DISTINCT k.pupil_key AS PupilKey, n.school_year AS SchoolYear, '' AS Moment,
                o.brin AS Brin, o.vestiging AS Vestiging, o.import_id AS ImportId
         FROM import_pupil p
-        JOIN outflow_result n ON n.pupil_key = p.pupil_key AND n.import_id = @id
-        JOIN outflow_result o ON o.pupil_key = n.pupil_key AND o.school_year = n.school_year
+        JOIN outflow_result n ON n.pupil_id = p.pupil_id AND n.import_id = @id
+        JOIN outflow_result o ON o.pupil_id = n.pupil_id AND o.school_year = n.school_year
+        JOIN pupil k ON k.pupil_id = n.pupil_id
         WHERE o.import_id <> @id AND (o.brin <> n.brin OR o.vestiging <> n.vestiging)
         """;
 }

@@ -34,9 +34,14 @@ public sealed class SqliteImportBatch : ImportBatch
     public override ValueTask WriteLvsAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (!IsResolved(pupilKey))
+        {
+            return WriteResolvingAsync(pupilKey, r, normalised, cancellationToken);
+        }
+
         var s = _lvs;
         Span<byte> text = stackalloc byte[256];
-        Text(s, 1, pupilKey, text);
+        raw.sqlite3_bind_int(s, 1, PupilId(pupilKey));
         raw.sqlite3_bind_int(s, 2, r.Year.StartYear);
         Text(s, 3, MomentCodes.Of(r.Moment), text);
         Text(s, 4, r.Subject.Code(), text);
@@ -65,24 +70,50 @@ public sealed class SqliteImportBatch : ImportBatch
         return ValueTask.CompletedTask;
     }
 
-    protected override Task StagePupilKeysAsync(IReadOnlyCollection<string> pupilKeys, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyDictionary<string, int>> LookUpPupilsAsync(IReadOnlyList<string> pupilKeys, CancellationToken cancellationToken)
     {
-        // A pooled connection may still hold the table from an earlier import.
-        Check(raw.sqlite3_exec(_db, "DROP TABLE IF EXISTS temp.import_pupil; CREATE TEMP TABLE import_pupil (pupil_key TEXT PRIMARY KEY)"));
-        Check(raw.sqlite3_prepare_v2(_db, "INSERT OR IGNORE INTO temp.import_pupil (pupil_key) VALUES (?1)", out var insert));
+        // In process, a prepared point lookup per new key costs what one set-based query would.
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        Check(raw.sqlite3_prepare_v2(_db, "SELECT pupil_id FROM pupil WHERE pupil_key = ?1", out var select));
         try
         {
             Span<byte> text = stackalloc byte[256];
             foreach (var key in pupilKeys)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Text(insert, 1, key, text);
-                var rc = raw.sqlite3_step(insert);
-                raw.sqlite3_reset(insert);
-                if (rc != raw.SQLITE_DONE)
+                Text(select, 1, key, text);
+                var rc = raw.sqlite3_step(select);
+                if (rc == raw.SQLITE_ROW)
+                {
+                    found[key] = raw.sqlite3_column_int(select, 0);
+                }
+                else
                 {
                     Check(rc);
                 }
+
+                raw.sqlite3_reset(select);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_finalize(select);
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, int>>(found);
+    }
+
+    protected override Task AddPupilsAsync(IReadOnlyList<(int Id, string Key)> pupils, CancellationToken cancellationToken)
+    {
+        Check(raw.sqlite3_prepare_v2(_db, "INSERT INTO pupil (pupil_id, pupil_key) VALUES (?1, ?2)", out var insert));
+        try
+        {
+            Span<byte> text = stackalloc byte[256];
+            foreach (var (id, key) in pupils)
+            {
+                raw.sqlite3_bind_int(insert, 1, id);
+                Text(insert, 2, key, text);
+                Step(insert);
             }
         }
         finally
@@ -91,6 +122,38 @@ public sealed class SqliteImportBatch : ImportBatch
         }
 
         return Task.CompletedTask;
+    }
+
+    protected override Task StagePupilIdsAsync(IReadOnlyCollection<int> pupilIds, CancellationToken cancellationToken)
+    {
+        // A pooled connection may still hold the table from an earlier import.
+        Check(raw.sqlite3_exec(_db, "DROP TABLE IF EXISTS temp.import_pupil; CREATE TEMP TABLE import_pupil (pupil_id INTEGER PRIMARY KEY)"));
+        Check(raw.sqlite3_prepare_v2(_db, "INSERT OR IGNORE INTO temp.import_pupil (pupil_id) VALUES (?1)", out var insert));
+        try
+        {
+            foreach (var id in pupilIds)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                raw.sqlite3_bind_int(insert, 1, id);
+                Step(insert);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_finalize(insert);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Step(sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            Check(rc);
+        }
     }
 
     private static void Text(sqlite3_stmt s, int index, string? value, Span<byte> buffer)

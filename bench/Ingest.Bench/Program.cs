@@ -46,15 +46,19 @@ try
         return;
     }
 
-    // Calibration under the machine's current load: a raw prepared insert of as many rows of the same width into
-    // an unindexed SQLite table, one transaction (what platform-notes.md measures as ~550k rows/s on an idle machine).
+    // Calibration under the machine's current load, three yardsticks on the same SQLite settings (WAL, synchronous
+    // NORMAL, one transaction, a statement prepared once and reused), slowest to fastest:
+    //  - "store floor": the import's own row (17 columns, pupil_id key) through SQLitePCL's raw API into a table
+    //    shaped like lvs_result (migration 0005: primary key and the by-school index), pupils in ascending order:
+    //    the store stage alone, without gRPC, parsing, keys or checks; the most an import can reach here.
+    //  - "same width": the import's row width through ADO.NET parameters into a table without any key or index.
+    //  - "narrow": four columns through ADO.NET into a table without any key, what platform-notes.md measures
+    //    (~550k rows/s on an idle machine).
     if (!importOnly)
     {
-        sw.Restart();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        RawSqliteInsert(Path.Combine(work.FullName, "raw.db"), rows);
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        Console.WriteLine($"raw SQLite insert (calibration): {rows / sw.Elapsed.TotalSeconds:N0} rows/s ({rows / cpuSeconds:N0} rows per CPU second)");
+        Calibrate("store floor: raw API, lvs_result's shape and keys", () => StoreFloor(Path.Combine(work.FullName, "floor.db"), rows), rows);
+        Calibrate("same width, ADO.NET, unindexed", () => RawSqliteInsert(Path.Combine(work.FullName, "raw.db"), rows), rows);
+        Calibrate("narrow (4 columns), ADO.NET, unindexed", () => NarrowInsert(Path.Combine(work.FullName, "narrow.db"), rows), rows);
     }
 
     var sqliteFile = Path.Combine(work.FullName, "bench.db");
@@ -129,6 +133,102 @@ static async Task EndToEndAsync(string name, string connectionString, string sch
     var again = await SendAsync(client, lvs);
     cpuSeconds = (server.CpuTime() - cpu).TotalSeconds;
     Console.WriteLine($"{name} re-import of the same file: {again.Outcome}, {again.RowsChanged:N0} changed, in {sw.Elapsed.TotalSeconds:N2} s = {again.RowsAccepted / sw.Elapsed.TotalSeconds:N0} rows/s; {cpuSeconds:N1} CPU s");
+}
+
+static void Calibrate(string name, Action insert, long rows)
+{
+    var sw = Stopwatch.StartNew();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    insert();
+    var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+    Console.WriteLine($"SQLite insert ({name}): {rows / sw.Elapsed.TotalSeconds:N0} rows/s ({rows / cpuSeconds:N0} rows per CPU second)");
+}
+
+static void NarrowInsert(string file, long rows)
+{
+    using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+    connection.Open();
+    using (var setup = connection.CreateCommand())
+    {
+        setup.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE t (a INTEGER, b INTEGER, c TEXT, d REAL)";
+        setup.ExecuteNonQuery();
+    }
+
+    using var tx = connection.BeginTransaction();
+    using var insert = connection.CreateCommand();
+    insert.Transaction = tx;
+    insert.CommandText = "INSERT INTO t VALUES (@a, @b, @c, @d)";
+    var a = insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@a", null));
+    var b = insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@b", 2025));
+    var c = insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@c", "rekenen"));
+    var d = insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@d", null));
+    insert.Prepare();
+    for (long r = 0; r < rows; r++)
+    {
+        a.Value = r;
+        d.Value = 200.0 + r % 100;
+        insert.ExecuteNonQuery();
+    }
+
+    tx.Commit();
+}
+
+static void StoreFloor(string file, long rows)
+{
+    using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+    connection.Open();
+    using (var setup = connection.CreateCommand())
+    {
+        // As migration 0005 leaves lvs_result (abridged comments), with the import's page cache.
+        setup.CommandText = """
+            PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size = -32768;
+            CREATE TABLE lvs_result (pupil_id INTEGER NOT NULL, school_year INTEGER NOT NULL, moment TEXT NOT NULL, subject TEXT NOT NULL,
+                brin TEXT NOT NULL, vestiging INTEGER NOT NULL, groep INTEGER NOT NULL, provider TEXT NOT NULL, score DOUBLE PRECISION NOT NULL,
+                percentile DOUBLE PRECISION, niveau TEXT, reported_level TEXT, taken_on TEXT, effective_date TEXT NOT NULL,
+                uniform DOUBLE PRECISION, norm_version INTEGER, import_id BIGINT NOT NULL,
+                PRIMARY KEY (pupil_id, school_year, moment, subject));
+            CREATE INDEX lvs_result_by_school ON lvs_result (brin, vestiging, effective_date);
+            """;
+        setup.ExecuteNonQuery();
+    }
+
+    using var tx = connection.BeginTransaction();
+    var db = connection.Handle!;
+    SQLitePCL.raw.sqlite3_prepare_v2(db, "INSERT INTO lvs_result VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", out var s);
+    string[] subjects = ["rekenen", "begrijpend lezen", "spelling"];
+    string[] moments = ["M3", "E3", "M4", "E4", "M5", "E5"];
+    var text = System.Text.Encoding.UTF8;
+    for (long r = 0; r < rows; r++)
+    {
+        // 18 rows a pupil (6 moments × 3 subjects), 600 schools, as the generated file has them.
+        var pupil = r / 18;
+        SQLitePCL.raw.sqlite3_bind_int64(s, 1, pupil + 1);
+        SQLitePCL.raw.sqlite3_bind_int(s, 2, 2025);
+        SQLitePCL.raw.sqlite3_bind_text(s, 3, text.GetBytes(moments[r / 3 % 6]));
+        SQLitePCL.raw.sqlite3_bind_text(s, 4, text.GetBytes(subjects[r % 3]));
+        SQLitePCL.raw.sqlite3_bind_text(s, 5, text.GetBytes($"{pupil / 100 % 600:D2}AP"));
+        SQLitePCL.raw.sqlite3_bind_int(s, 6, 0);
+        SQLitePCL.raw.sqlite3_bind_int(s, 7, 6);
+        SQLitePCL.raw.sqlite3_bind_text(s, 8, "CITO"u8);
+        SQLitePCL.raw.sqlite3_bind_double(s, 9, 231.5);
+        SQLitePCL.raw.sqlite3_bind_double(s, 10, 55.0);
+        SQLitePCL.raw.sqlite3_bind_text(s, 11, "III"u8);
+        SQLitePCL.raw.sqlite3_bind_null(s, 12);
+        SQLitePCL.raw.sqlite3_bind_text(s, 13, "2026-01-28"u8);
+        SQLitePCL.raw.sqlite3_bind_text(s, 14, "2026-01-28"u8);
+        SQLitePCL.raw.sqlite3_bind_null(s, 15);
+        SQLitePCL.raw.sqlite3_bind_null(s, 16);
+        SQLitePCL.raw.sqlite3_bind_int64(s, 17, 1);
+        if (SQLitePCL.raw.sqlite3_step(s) != SQLitePCL.raw.SQLITE_DONE)
+        {
+            throw new InvalidOperationException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string());
+        }
+
+        SQLitePCL.raw.sqlite3_reset(s);
+    }
+
+    SQLitePCL.raw.sqlite3_finalize(s);
+    tx.Commit();
 }
 
 static void RawSqliteInsert(string file, long rows)

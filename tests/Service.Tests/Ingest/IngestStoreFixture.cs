@@ -71,13 +71,16 @@ public sealed class TestStore : IAsyncDisposable
         await using var connection = await Factory.OpenAsync(CancellationToken.None);
         var lvs = await connection.QueryAsync<string>(
             """
-            SELECT pupil_key || '|' || school_year || '|' || moment || '|' || subject || '|' || brin || '|' || vestiging || '|' ||
+            SELECT p.pupil_key || '|' || school_year || '|' || moment || '|' || subject || '|' || brin || '|' || vestiging || '|' ||
                    groep || '|' || provider || '|' || CAST(score AS TEXT) || '|' || COALESCE(CAST(percentile AS TEXT), '') || '|' ||
                    COALESCE(niveau, '') || '|' || COALESCE(taken_on, '') || '|' || import_id
-            FROM lvs_result ORDER BY pupil_key, school_year, moment, subject
+            FROM lvs_result r JOIN pupil p ON p.pupil_id = r.pupil_id ORDER BY p.pupil_key, school_year, moment, subject
             """);
         var outflow = await connection.QueryAsync<string>(
-            "SELECT pupil_key || '|' || school_year || '|' || subject || '|' || COALESCE(level, '-') || '|' || exempt FROM outflow_result ORDER BY pupil_key, school_year, subject");
+            """
+            SELECT p.pupil_key || '|' || school_year || '|' || subject || '|' || COALESCE(level, '-') || '|' || exempt
+            FROM outflow_result r JOIN pupil p ON p.pupil_id = r.pupil_id ORDER BY p.pupil_key, school_year, subject
+            """);
         return string.Join("\n", lvs.Concat(outflow));
     }
 
