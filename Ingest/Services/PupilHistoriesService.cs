@@ -96,8 +96,14 @@ public sealed class PupilHistoriesService(
             throw new RpcException(new Status(StatusCode.NotFound, $"board {bgnr} is not in the registry"));
         }
 
-        // A school filter only narrows the board's own rows (the query joins on the board), so it reaches no other board.
-        SchoolId? school = string.IsNullOrWhiteSpace(request.Brin) ? null : SchoolId.Create(request.Brin, request.Vestiging);
+        SchoolId? school = null;
+        if (!string.IsNullOrWhiteSpace(request.Brin))
+        {
+            // The query only reads the board's own rows; a school of another board is still refused, not answered empty.
+            await access.RequireSchoolAsync(context, request.Brin, request.Vestiging);
+            school = SchoolId.Create(request.Brin, request.Vestiging);
+        }
+
         var generation = await histories.GenerationAsync(bgnr, ct);
         var response = new CohortMomentsResponse { Generation = generation };
         foreach (var row in await cohorts.SumAsync(bgnr, school, AsOf(request.AsOf), ct))
