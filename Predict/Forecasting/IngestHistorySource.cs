@@ -72,8 +72,8 @@ public sealed class IngestHistorySource(Registry.RegistryClient registry, PupilH
     /// <summary>Counted by Ingest where the rows are (TallyOutflow): no pupil history crosses the wire.</summary>
     public async Task<BoardOutflow> OutflowAsync(string bgnr, DateOnly asOf, CancellationToken ct)
     {
-        var schools = await registry.ListSchoolsAsync(new ListSchoolsRequest { Bgnr = bgnr }, cancellationToken: ct).ConfigureAwait(false);
-        return new BoardOutflow(Schools(schools, bgnr), await OutflowCounts.ForBoardAsync(histories, bgnr, asOf, ct).ConfigureAwait(false));
+        var (registered, counted) = await RegisteredOutflow.ReadAsync(registry, histories, bgnr, asOf, ct).ConfigureAwait(false);
+        return new BoardOutflow(Schools(registered, bgnr), counted);
     }
 
     /// <summary>Summed by Ingest where the rows are (SumCohortMoments): no pupil history crosses the wire.</summary>
