@@ -23,6 +23,7 @@ internal static class Extensions
         builder.Services.AddSingleton<IBoardSchools, LocalBoardSchools>();
         builder.Services.AddSingleton<ImportStore>();
         builder.Services.AddSingleton<HistoryRepository>();
+        builder.Services.AddSingleton<CohortTrendQuery>();
         builder.Services.AddSingleton<Importer>();
         builder.Services.AddSingleton(sp => PupilKeys.FromConfiguration(
             sp.GetRequiredService<IConfiguration>(), DataFolder(sp.GetRequiredService<StoreConnectionFactory>(), sp.GetRequiredService<IConfiguration>())));

@@ -8,7 +8,8 @@ using Uitstroom.ServiceDefaults.Auth;
 namespace Uitstroom.Ingest.Services;
 
 /// <summary>gRPC edge of pupil histories: one message per pupil, grouped from the store's rows, for Predict.</summary>
-public sealed class PupilHistoriesService(HistoryRepository histories, RegistryRepository registry, PupilKeys keys, SchoolAccess access)
+public sealed class PupilHistoriesService(
+    HistoryRepository histories, CohortTrendQuery cohorts, RegistryRepository registry, PupilKeys keys, SchoolAccess access)
     : PupilHistories.PupilHistoriesBase
 {
     public override async Task StreamHistories(HistoriesRequest request, IServerStreamWriter<PupilHistoryMessage> responseStream, ServerCallContext context)
@@ -79,6 +80,46 @@ public sealed class PupilHistoriesService(HistoryRepository histories, RegistryR
                 Results = tallies[i].Results,
                 AtFundamental = tallies[i].AtFundamental,
                 AtTarget = tallies[i].AtTarget,
+            });
+        }
+
+        return response;
+    }
+
+    public override async Task<CohortMomentsResponse> SumCohortMoments(CohortMomentsRequest request, ServerCallContext context)
+    {
+        context.RequireBoard(request.Bgnr);
+        var ct = context.CancellationToken;
+        var bgnr = BoardNumber.Parse(request.Bgnr);
+        if (!await registry.BoardExistsAsync(bgnr, ct))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"board {bgnr} is not in the registry"));
+        }
+
+        SchoolId? school = null;
+        if (!string.IsNullOrWhiteSpace(request.Brin))
+        {
+            // The query only reads the board's own rows; a school of another board is still refused, not answered empty.
+            await access.RequireSchoolAsync(context, request.Brin, request.Vestiging);
+            school = SchoolId.Create(request.Brin, request.Vestiging);
+        }
+
+        var generation = await histories.GenerationAsync(bgnr, ct);
+        var response = new CohortMomentsResponse { Generation = generation };
+        foreach (var row in await cohorts.SumAsync(bgnr, school, AsOf(request.AsOf), ct))
+        {
+            response.Moments.Add(new CohortMomentSum
+            {
+                Brin = row.Brin,
+                Vestiging = row.Vestiging,
+                OutflowYear = row.OutflowYear,
+                Subject = row.Subject,
+                Moment = row.Moment,
+                SchoolYear = row.SchoolYear,
+                Results = checked((int)row.Results),
+                UniformSum = row.UniformSum,
+                OnTrackFundamental = checked((int)row.OnTrackFundamental),
+                OnTrackTarget = checked((int)row.OnTrackTarget),
             });
         }
 

@@ -2,6 +2,7 @@ using Uitstroom.Domain.Histories;
 using Uitstroom.Domain.Inspectie;
 using Uitstroom.Domain.Vocabulary;
 using Uitstroom.Predict.Schools;
+using Uitstroom.Predict.Snapshots;
 
 namespace Uitstroom.Predict.Forecasting;
 
@@ -34,6 +35,17 @@ public interface IPupilHistorySource
     {
         var board = await LoadAsync(bgnr, asOf, null, ct).ConfigureAwait(false);
         return new BoardOutflow(board.Schools, Tallies.BySchoolAndYear(board.Histories));
+    }
+
+    /// <summary>
+    /// The board's cohorts still at school on <paramref name="asOf"/> (or one school's), summed per subject, moment
+    /// and school year for the school report's trends. By default summed from the histories; a source that can sum
+    /// where the rows are (Ingest's SumCohortMoments) does that instead.
+    /// </summary>
+    async Task<IReadOnlyList<CohortMoment>> CohortMomentsAsync(string bgnr, DateOnly asOf, SchoolId? school, CancellationToken ct)
+    {
+        var board = await LoadAsync(bgnr, asOf, null, ct).ConfigureAwait(false);
+        return CohortTrends.Sum(board.Histories, asOf, school);
     }
 }
 

@@ -6,6 +6,7 @@ using Uitstroom.Domain.Histories;
 using Uitstroom.Domain.Vocabulary;
 using Uitstroom.Predict.Lookback;
 using Uitstroom.Predict.Schools;
+using Uitstroom.Predict.Snapshots;
 
 namespace Uitstroom.Predict.Forecasting;
 
@@ -71,8 +72,30 @@ public sealed class IngestHistorySource(Registry.RegistryClient registry, PupilH
     /// <summary>Counted by Ingest where the rows are (TallyOutflow): no pupil history crosses the wire.</summary>
     public async Task<BoardOutflow> OutflowAsync(string bgnr, DateOnly asOf, CancellationToken ct)
     {
-        var schools = await registry.ListSchoolsAsync(new ListSchoolsRequest { Bgnr = bgnr }, cancellationToken: ct).ConfigureAwait(false);
-        return new BoardOutflow(Schools(schools, bgnr), await OutflowCounts.ForBoardAsync(histories, bgnr, asOf, ct).ConfigureAwait(false));
+        var (registered, counted) = await RegisteredOutflow.ReadAsync(registry, histories, bgnr, asOf, ct).ConfigureAwait(false);
+        return new BoardOutflow(Schools(registered, bgnr), counted);
+    }
+
+    /// <summary>Summed by Ingest where the rows are (SumCohortMoments): no pupil history crosses the wire.</summary>
+    public async Task<IReadOnlyList<CohortMoment>> CohortMomentsAsync(string bgnr, DateOnly asOf, SchoolId? school, CancellationToken ct)
+    {
+        var request = new CohortMomentsRequest { Bgnr = bgnr, AsOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        if (school is { } only)
+        {
+            (request.Brin, request.Vestiging) = (only.Brin, only.Vestiging);
+        }
+
+        var reply = await histories.SumCohortMomentsAsync(request, cancellationToken: ct).ConfigureAwait(false);
+        return [.. reply.Moments.Select(m => new CohortMoment(
+            SchoolId.Create(m.Brin, m.Vestiging),
+            new SchoolYear(m.OutflowYear),
+            Subjects.Parse(m.Subject),
+            TestMoment.Parse(m.Moment),
+            new SchoolYear(m.SchoolYear),
+            m.Results,
+            m.UniformSum,
+            m.OnTrackFundamental,
+            m.OnTrackTarget))];
     }
 
     private static SchoolInfo[] Schools(ListSchoolsResponse schools, string bgnr) =>

@@ -53,8 +53,7 @@ public sealed class ForecastSnapshotsService(
         context.RequireBoard(request.Bgnr);
         var bgnr = BoardNumber.Parse(request.Bgnr);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var board = await histories.LoadAsync(bgnr, today, null, context.CancellationToken);
-        return CohortTrends.Of(board.Histories, SchoolYear.Containing(today), School(request.Brin, request.Vestiging));
+        return CohortTrends.Of(await histories.CohortMomentsAsync(bgnr, today, School(request.Brin, request.Vestiging), context.CancellationToken));
     }
 
     public override Task<BackfillSnapshotsResponse> BackfillSnapshots(BackfillSnapshotsRequest request, ServerCallContext context)

@@ -43,10 +43,9 @@ public sealed class LookbackService(
         var ct = context.CancellationToken;
         // Published results first: it answers NotFound for a board that is in neither the registry nor the file.
         var published = await ingest.GetPublishedResultsAsync(new GetPublishedResultsRequest { Bgnr = bgnr }, cancellationToken: ct);
-        var registered = await registry.ListSchoolsAsync(new ListSchoolsRequest { Bgnr = bgnr }, cancellationToken: ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         // Counted by Ingest where the rows are: the look-back needs the counts, not the pupils' histories.
-        var counted = await OutflowCounts.ForBoardAsync(histories, bgnr, today, ct);
+        var (registered, counted) = await RegisteredOutflow.ReadAsync(registry, histories, bgnr, today, ct);
 
         var latest = Latest(published, counted, today);
         var none = new Dictionary<SchoolYear, YearTally>();

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -30,16 +29,7 @@ public static class TestKeys
     /// <summary>A handler that sends <paramref name="key"/> (default: the admin key) with every request.</summary>
     /// <remarks>Without <paramref name="inner"/> the handler is left open, for WebApplicationFactory.CreateDefaultClient.</remarks>
     public static DelegatingHandler Handler(HttpMessageHandler? inner, string? key = null) =>
-        inner is null ? new Bearer(key ?? Admin) : new Bearer(key ?? Admin) { InnerHandler = inner };
-
-    private sealed class Bearer(string key) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", key);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
+        inner is null ? new BearerHandler(key ?? Admin) : new BearerHandler(key ?? Admin) { InnerHandler = inner };
 }
 
 /// <summary>A keys file of its own: an admin key and/or one key per board, all made before a host reads the file.</summary>

@@ -17,9 +17,16 @@ public static class ImportUpload
         CallInvoker ingest, string path, Func<ImportEvent, Task>? onEvent = null, CancellationToken ct = default) =>
         await ImportAsync(ingest, Path.GetFileName(path), await File.ReadAllBytesAsync(path, ct), onEvent, ct);
 
+    public static Task<ImportReport> ImportAsync(
+        CallInvoker ingest, string fileName, byte[] content, Func<ImportEvent, Task>? onEvent = null, CancellationToken ct = default) =>
+        ImportAsync(ingest, new ImportStart { FileName = fileName }, content, onEvent, ct);
+
+    /// <param name="start">The file's name and options (strict, board, school); its size is set from <paramref name="content"/>.</param>
     public static async Task<ImportReport> ImportAsync(
-        CallInvoker ingest, string fileName, byte[] content, Func<ImportEvent, Task>? onEvent = null, CancellationToken ct = default)
+        CallInvoker ingest, ImportStart start, byte[] content, Func<ImportEvent, Task>? onEvent = null, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(content);
         var client = new Imports.ImportsClient(ingest);
         using var call = client.Import(deadline: DateTime.UtcNow.AddMinutes(5), cancellationToken: ct);
         var reading = Task.Run(async () =>
@@ -38,22 +45,37 @@ public static class ImportUpload
                 }
             }
 
-            return report ?? throw new InvalidOperationException($"{fileName}: Ingest ended the import without a report");
+            return report ?? throw new InvalidOperationException($"{start.FileName}: Ingest ended the import without a report");
         }, ct);
 
-        await call.RequestStream.WriteAsync(new ImportRequest
+        var opening = start.Clone();
+        opening.SizeBytes = content.Length;
+        if (opening.RequestedBy.Length == 0)
         {
-            Start = new ImportStart { FileName = fileName, SizeBytes = content.Length, RequestedBy = "uitstroom tests" },
-        }, ct);
-        for (var offset = 0; offset < content.Length; offset += ChunkSize)
-        {
-            await call.RequestStream.WriteAsync(new ImportRequest
-            {
-                Chunk = ByteString.CopyFrom(content, offset, Math.Min(ChunkSize, content.Length - offset)),
-            }, ct);
+            opening.RequestedBy = "uitstroom tests";
         }
 
-        await call.RequestStream.CompleteAsync();
+        try
+        {
+            await call.RequestStream.WriteAsync(new ImportRequest { Start = opening }, ct);
+            for (var offset = 0; offset < content.Length; offset += ChunkSize)
+            {
+                await call.RequestStream.WriteAsync(new ImportRequest
+                {
+                    Chunk = ByteString.CopyFrom(content, offset, Math.Min(ChunkSize, content.Length - offset)),
+                }, ct);
+            }
+
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // Ingest ended the call while the file was still going up (a refusal, a fault): its status says why,
+            // the failed write does not.
+            await reading;
+            throw;
+        }
+
         return await reading;
     }
 }

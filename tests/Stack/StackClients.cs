@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 
 namespace Uitstroom.Tests.Stack;
@@ -26,28 +24,18 @@ public static class StackClients
         {
             MaxReceiveMessageSize = 64 * 1024 * 1024,
             MaxSendMessageSize = 64 * 1024 * 1024,
+            // The channel's own transport otherwise; more than one HTTP/2 connection, as GrpcChannel's default has.
+            HttpHandler = WithKey(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }),
         });
-        var invoker = ApiKey is { } key
-            ? channel.Intercept(metadata =>
-            {
-                metadata.Add("authorization", $"Bearer {key}");
-                return metadata;
-            })
-            : channel.CreateCallInvoker();
-        return (channel, invoker);
+        return (channel, channel.CreateCallInvoker());
     }
 
     /// <summary>An HttpClient for pages and JSON on a service's HTTP/1 port.</summary>
-    public static HttpClient Http(Uri baseAddress, TimeSpan? timeout = null)
-    {
-        var http = new HttpClient { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
-        if (ApiKey is { } key)
-        {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
+    public static HttpClient Http(Uri baseAddress, TimeSpan? timeout = null) =>
+        new(WithKey(new SocketsHttpHandler())) { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
 
-        return http;
-    }
+    private static HttpMessageHandler WithKey(HttpMessageHandler transport) =>
+        ApiKey is { } key ? new BearerHandler(key) { InnerHandler = transport } : transport;
 
     /// <summary>The environment a child process (the CLI) needs to call the stack with the same key.</summary>
     public static IEnumerable<KeyValuePair<string, string>> ChildEnvironment() =>

@@ -115,31 +115,24 @@ public static class ImportClient
     public static async Task<Result> ImportAsync(this Grpc.Net.Client.GrpcChannel channel, string fileName, byte[] bytes,
         bool strict = false, string board = "", string schoolBrin = "")
     {
-        using var call = new Imports.ImportsClient(channel).Import();
-        await call.RequestStream.WriteAsync(new ImportRequest
-        {
-            Start = new ImportStart { FileName = fileName, Strict = strict, Board = board, SchoolBrin = schoolBrin, RequestedBy = "tests", SizeBytes = bytes.Length },
-        });
-        foreach (var chunk in bytes.Chunk(64 * 1024))
-        {
-            await call.RequestStream.WriteAsync(new ImportRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(chunk) });
-        }
-
-        await call.RequestStream.CompleteAsync();
+        // The one upload the process-level tests use too (tests/Stack/ImportUpload), collecting what comes back.
         var rejected = new List<RejectedRow>();
         var progress = 0;
-        ImportReport? report = null;
-        await foreach (var e in call.ResponseStream.ReadAllAsync())
-        {
-            switch (e.EventCase)
+        var report = await Uitstroom.Tests.Stack.ImportUpload.ImportAsync(
+            channel.CreateCallInvoker(),
+            new ImportStart { FileName = fileName, Strict = strict, Board = board, SchoolBrin = schoolBrin, RequestedBy = "tests" },
+            bytes,
+            e =>
             {
-                case ImportEvent.EventOneofCase.Progress: progress++; break;
-                case ImportEvent.EventOneofCase.Rejected: rejected.AddRange(e.Rejected.Rows); break;
-                case ImportEvent.EventOneofCase.Report: report = e.Report; break;
-            }
-        }
+                switch (e.EventCase)
+                {
+                    case ImportEvent.EventOneofCase.Progress: progress++; break;
+                    case ImportEvent.EventOneofCase.Rejected: rejected.AddRange(e.Rejected.Rows); break;
+                }
 
-        return new Result(report ?? throw new InvalidOperationException("no report"), rejected, progress);
+                return Task.CompletedTask;
+            });
+        return new Result(report, rejected, progress);
     }
 }
 
