@@ -27,9 +27,19 @@ internal static class BacktestPrinter
             AnsiConsole.MarkupLineInterpolated($"P(onder): Brier {s.BrierBelow:0.0000} over {s.Judgements} judgements, against {s.BrierRule:0.0000} for 'onder in the last three years'");
         }
 
-        foreach (var (year, error) in b.LevelErrorByYear.OrderBy(e => e.Key))
+        AnsiConsole.MarkupLineInterpolated($"pooled over {b.TestOutflowYears.Count} years: {Calibration(b.Rows)}{Below(b.Schools)}");
+        foreach (var y in b.Years.OrderBy(y => y.OutflowYear))
         {
-            AnsiConsole.MarkupLineInterpolated($"level {year}: observed − predicted {error:+0.00;-0.00} points");
+            var ranges = y.Schools is { } ys ? $"; 80% range {ys.Coverage80:P1}, 95% {ys.Coverage95:P1}" : "";
+            AnsiConsole.MarkupLineInterpolated($"test year {y.OutflowYear} alone: level observed − predicted {y.LevelError:+0.00;-0.00} points; {Calibration(y.Rows)}{ranges}{Below(y.Schools)}");
+        }
+
+        if (b.Years.Count == 0)
+        {
+            foreach (var (year, error) in b.LevelErrorByYear.OrderBy(e => e.Key))
+            {
+                AnsiConsole.MarkupLineInterpolated($"level {year}: observed − predicted {error:+0.00;-0.00} points");
+            }
         }
 
         foreach (var (learner, brier) in b.MeanBrierByLearner.OrderBy(e => e.Value))
@@ -37,6 +47,18 @@ internal static class BacktestPrinter
             AnsiConsole.MarkupLineInterpolated($"mean Brier {learner}: {brier:0.00000}{(learner == b.Learner ? " (chosen)" : "")}");
         }
     }
+
+    /// <summary>Calibration per decile: mean and worst deviation over the rows, and rows within 3 points in every decile.</summary>
+    private static string Calibration(IReadOnlyCollection<BacktestRowMessage> rows)
+    {
+        var dev = rows.Select(r => r.Calibration.Select(c => Math.Abs(c.MeanPredicted - c.Observed) * 100).DefaultIfEmpty(0).ToArray()).ToArray();
+        return dev.Length == 0 ? "no rows" : string.Create(C,
+            $"calibration mean {dev.Average(d => d.Average()):0.0} / worst {dev.Max(d => d.Max()):0.0} points per decile, rows within 3 points {dev.Count(d => d.All(v => v <= 3))}/{dev.Length}");
+    }
+
+    /// <summary>Schools expected (Σ P(onder)) against observed below the signaleringswaarde.</summary>
+    private static string Below(SchoolBacktestMessage? s) => s is null ? "" : string.Create(C,
+        $"; P(onder) expected {s.BelowCalibration.Sum(c => c.N * c.MeanPredicted):0} vs observed {s.BelowCalibration.Sum(c => c.N * c.Observed):0}");
 
     private static string F(double v, int digits) => double.IsNaN(v) ? "–" : v.ToString("F" + digits.ToString(C), C);
 }

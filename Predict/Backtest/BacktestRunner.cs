@@ -29,6 +29,7 @@ public static class BacktestRunner
         var pupil = new Dictionary<(Subject, Target, TestMoment), Slice>();
         var school = new SchoolSlice();
         var level = new Dictionary<int, double>();
+        var byYear = new List<YearBacktest>();
         ForecastModel? last = null;
         var tallies = Tallies.BySchoolAndYear(histories);
         foreach (var testYear in testYears.Order())
@@ -48,28 +49,34 @@ public static class BacktestRunner
             var (baseF, baseS) = Examples.Build(baselineCohort, BaselineRows, options.Seed + 2);
             var (testF, testS) = Examples.Build(test);
             var (p, y) = (0.0, 0.0);
+            var yearPupil = new Dictionary<(Subject, Target, TestMoment), Slice>();
+            var yearSchool = new SchoolSlice();
             foreach (var (target, m, rows, baseline) in new[] { (Target.Fundamental, model.Fundamental, testF, baseF), (Target.Streef, model.Streef, testS, baseS) })
             {
-                var (sp, sy) = Collect(pupil, target, m, rows, baseline, e => ClusterOf(test[e.Pupil].School, testYear));
+                var (sp, sy) = Collect([pupil, yearPupil], target, m, rows, baseline, e => ClusterOf(test[e.Pupil].School, testYear));
                 p += sp;
                 y += sy;
             }
 
             level[testYear] = 100 * (y - p) / (testF.Count + testS.Count);
             ct.ThrowIfCancellationRequested();
-            SchoolLevel(school, model, tallies, test, schools, testYear, signaleringswaarden);
+            SchoolLevel([school, yearSchool], model, tallies, test, schools, testYear, signaleringswaarden);
+            byYear.Add(new YearBacktest(testYear, level[testYear], Rows(yearPupil), yearSchool.Summary()));
             last = model;
         }
 
-        var result = pupil.OrderBy(k => k.Key.Item2).ThenBy(k => k.Key.Item1).ThenBy(k => k.Key.Item3)
-            .Select(k => k.Value.Row(k.Key.Item1, k.Key.Item2, k.Key.Item3)).ToList();
+        var result = Rows(pupil);
         var meanBrier = new Dictionary<string, double> { [options.Learner.Code()] = result.Average(r => r.Model.Brier) };
-        return (new BacktestSummary([.. testYears.Order()], options.Learner.Code(), result, school.Summary(), meanBrier, level), last!);
+        return (new BacktestSummary([.. testYears.Order()], options.Learner.Code(), result, school.Summary(), meanBrier, level, byYear), last!);
     }
 
-    /// <summary>Scores one target's rows into the slices; returns Σp and Σy for the year's level error.</summary>
+    private static List<BacktestRow> Rows(Dictionary<(Subject, Target, TestMoment), Slice> slices) =>
+        [.. slices.OrderBy(k => k.Key.Item2).ThenBy(k => k.Key.Item1).ThenBy(k => k.Key.Item3)
+            .Select(k => k.Value.Row(k.Key.Item1, k.Key.Item2, k.Key.Item3))];
+
+    /// <summary>Scores one target's rows into each set of slices (pooled, this year); returns Σp and Σy for the year's level error.</summary>
     private static (double P, double Y) Collect(
-        Dictionary<(Subject, Target, TestMoment), Slice> slices, Target target, BinaryModel model, List<Example> test, List<Example> baseline,
+        Dictionary<(Subject, Target, TestMoment), Slice>[] sets, Target target, BinaryModel model, List<Example> test, List<Example> baseline,
         Func<Example, int> cluster)
     {
         var p = model.Probabilities([.. test.Select(e => e.Features)]);
@@ -80,12 +87,17 @@ public static class BacktestRunner
         for (var i = 0; i < test.Count; i++)
         {
             var e = test[i];
-            var slice = slices.TryGetValue((e.Subject, target, e.Moment), out var s) ? s : slices[(e.Subject, target, e.Moment)] = new Slice();
-            slice.Model.Add(p[i]);
-            slice.Carry.Add(e.Features[0] >= cut ? 1 : 0);
-            slice.Logistic.Add(logistic.TryGetValue((e.Subject, e.Moment), out var l) ? l.Apply(e.Features[0] / 100f) : p[i]);
-            slice.Reached.Add(e.Reached);
-            slice.Cluster.Add(cluster(e));
+            var lp = logistic.TryGetValue((e.Subject, e.Moment), out var l) ? l.Apply(e.Features[0] / 100f) : p[i];
+            foreach (var slices in sets)
+            {
+                var slice = slices.TryGetValue((e.Subject, target, e.Moment), out var s) ? s : slices[(e.Subject, target, e.Moment)] = new Slice();
+                slice.Model.Add(p[i]);
+                slice.Carry.Add(e.Features[0] >= cut ? 1 : 0);
+                slice.Logistic.Add(lp);
+                slice.Reached.Add(e.Reached);
+                slice.Cluster.Add(cluster(e));
+            }
+
             sp += p[i];
             sy += e.Reached ? 1 : 0;
         }
@@ -94,7 +106,7 @@ public static class BacktestRunner
     }
 
     private static void SchoolLevel(
-        SchoolSlice slice, ForecastModel model, Dictionary<SchoolId, Dictionary<SchoolYear, YearTally>> tallies, PupilHistory[] test,
+        SchoolSlice[] slices, ForecastModel model, Dictionary<SchoolId, Dictionary<SchoolYear, YearTally>> tallies, PupilHistory[] test,
         IReadOnlyDictionary<SchoolId, SchoolInfo> schools, int testYear, Signaleringswaarden signaleringswaarden)
     {
         var forecaster = new SchoolForecaster(signaleringswaarden, model.SwingFundamental, model.SwingStreef);
@@ -117,9 +129,12 @@ public static class BacktestRunner
                 {
                     var range = indicator == Indicator.Fundamental ? pooled.Fundamental : pooled.Streef;
                     var value = realised.Percent(indicator);
-                    slice.Ranges++;
-                    slice.In80 += range.Contains80(value) ? 1 : 0;
-                    slice.In95 += range.Contains95(value) ? 1 : 0;
+                    foreach (var slice in slices)
+                    {
+                        slice.Ranges++;
+                        slice.In80 += range.Contains80(value) ? 1 : 0;
+                        slice.In95 += range.Contains95(value) ? 1 : 0;
+                    }
                 }
 
                 var truth = Judge(byYear, info, year, signaleringswaarden);
@@ -128,9 +143,12 @@ public static class BacktestRunner
                 {
                     if (Verdict(truth[projected.Indicator]) is { } isBelow && Verdict(before[projected.Indicator]) is { } wasBelow)
                     {
-                        slice.PBelow.Add(projected.ProbabilityBelow!.Value);
-                        slice.Below.Add(isBelow);
-                        slice.Rule.Add(wasBelow ? 1 : 0);
+                        foreach (var slice in slices)
+                        {
+                            slice.PBelow.Add(projected.ProbabilityBelow!.Value);
+                            slice.Below.Add(isBelow);
+                            slice.Rule.Add(wasBelow ? 1 : 0);
+                        }
                     }
                 }
             }

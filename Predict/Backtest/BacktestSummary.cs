@@ -38,6 +38,8 @@ public sealed record SchoolBacktest(
 /// trained on the outflow years before Y. Pooling several years is what lets calibration be judged at all: one
 /// year's level is mostly that year's national luck, which no model can know in advance (docs/forecast.md).
 /// <see cref="LevelErrorByYear"/> is that luck: observed minus mean predicted share, per test year, in points.
+/// <see cref="ByYear"/> keeps every test year's own rows and school level beside the pooled ones, so a bad year is
+/// seen, not averaged away (null in summaries stored before it existed).
 /// </summary>
 public sealed record BacktestSummary(
     IReadOnlyList<int> TestOutflowYears,
@@ -45,4 +47,12 @@ public sealed record BacktestSummary(
     IReadOnlyList<BacktestRow> Rows,
     SchoolBacktest? Schools,
     IReadOnlyDictionary<string, double> MeanBrierByLearner,
-    IReadOnlyDictionary<int, double> LevelErrorByYear);
+    IReadOnlyDictionary<int, double> LevelErrorByYear,
+    IReadOnlyList<YearBacktest>? ByYear = null);
+
+/// <summary>
+/// One test year of a rolling-origin backtest: scored by a model trained only on the outflow years before it. Its
+/// calibration moves as a whole with that year's national level (<see cref="LevelError"/>, points), which is why the
+/// acceptance is judged on the pooled figures and these are shown beside them.
+/// </summary>
+public sealed record YearBacktest(int OutflowYear, double LevelError, IReadOnlyList<BacktestRow> Rows, SchoolBacktest? Schools);

@@ -127,28 +127,21 @@ public static class ForecastMapping
     {
         var m = new BacktestMessage { Learner = s.Learner };
         m.TestOutflowYears.AddRange(s.TestOutflowYears);
-        m.Rows.AddRange(s.Rows.Select(r => new BacktestRowMessage
-        {
-            Subject = r.Subject,
-            Target = r.Target,
-            Moment = r.Moment,
-            Model = ToMessage(r.Model),
-            CarryForward = ToMessage(r.CarryForward),
-            Logistic = ToMessage(r.Logistic),
-            Calibration = { r.Calibration.Select(ToMessage) },
-        }));
+        m.Rows.AddRange(s.Rows.Select(ToMessage));
         if (s.Schools is { } k)
         {
-            m.Schools = new SchoolBacktestMessage
+            m.Schools = ToMessage(k);
+        }
+
+        foreach (var y in s.ByYear ?? [])
+        {
+            var year = new BacktestYearMessage { OutflowYear = y.OutflowYear, LevelError = y.LevelError, Rows = { y.Rows.Select(ToMessage) } };
+            if (y.Schools is { } ys)
             {
-                SchoolYears = k.SchoolYears,
-                Coverage80 = k.Coverage80,
-                Coverage95 = k.Coverage95,
-                Judgements = k.Judgements,
-                BrierBelow = k.BrierBelow,
-                BrierRule = k.BrierRule,
-                BelowCalibration = { k.BelowCalibration.Select(ToMessage) },
-            };
+                year.Schools = ToMessage(ys);
+            }
+
+            m.Years.Add(year);
         }
 
         foreach (var (learner, brier) in s.MeanBrierByLearner)
@@ -163,6 +156,28 @@ public static class ForecastMapping
 
         return m;
     }
+
+    private static BacktestRowMessage ToMessage(BacktestRow r) => new()
+    {
+        Subject = r.Subject,
+        Target = r.Target,
+        Moment = r.Moment,
+        Model = ToMessage(r.Model),
+        CarryForward = ToMessage(r.CarryForward),
+        Logistic = ToMessage(r.Logistic),
+        Calibration = { r.Calibration.Select(ToMessage) },
+    };
+
+    private static SchoolBacktestMessage ToMessage(SchoolBacktest k) => new()
+    {
+        SchoolYears = k.SchoolYears,
+        Coverage80 = k.Coverage80,
+        Coverage95 = k.Coverage95,
+        Judgements = k.Judgements,
+        BrierBelow = k.BrierBelow,
+        BrierRule = k.BrierRule,
+        BelowCalibration = { k.BelowCalibration.Select(ToMessage) },
+    };
 
     private static ScoresMessage ToMessage(Scores s) => new()
     {

@@ -43,9 +43,26 @@ internal static class Report
             }
         }
 
+        Console.WriteLine($"pooled over {s.TestOutflowYears.Count} years: {Calibration(s.Rows)}{Below(s.Schools)}");
+        foreach (var y in s.ByYear ?? [])
+        {
+            var ranges = y.Schools is { } ys ? string.Format(c, "; 80% range {0:0.000}, 95% {1:0.000}", ys.Coverage80, ys.Coverage95) : "";
+            Console.WriteLine(string.Format(c, "test year {0} alone: level {1:+0.00;-0.00} points; {2}{3}{4}", y.OutflowYear, y.LevelError, Calibration(y.Rows), ranges, Below(y.Schools)));
+        }
+
         foreach (var (learner, brier) in s.MeanBrierByLearner)
         {
             Console.WriteLine(string.Format(c, "mean Brier {0}: {1:0.00000}", learner, brier));
         }
     }
+
+    private static string Calibration(IReadOnlyList<BacktestRow> rows)
+    {
+        var dev = rows.Select(r => r.Calibration.Select(b => Math.Abs(b.MeanPredicted - b.Observed) * 100).ToArray()).ToArray();
+        return string.Format(CultureInfo.InvariantCulture, "calibration mean {0:0.0} / worst {1:0.0} points per decile, rows within 3 points {2}/{3}",
+            dev.Average(d => d.Average()), dev.Max(d => d.Max()), dev.Count(d => d.All(v => v <= 3)), dev.Length);
+    }
+
+    private static string Below(SchoolBacktest? s) => s is null ? "" : string.Format(CultureInfo.InvariantCulture,
+        "; P(below) expected {0:0} vs observed {1:0}", s.BelowCalibration.Sum(b => b.N * b.MeanPredicted), s.BelowCalibration.Sum(b => b.N * b.Observed));
 }
