@@ -18,6 +18,31 @@ public sealed class BacktestAcceptanceTests(BacktestFixture fixture, ITestOutput
     }
 
     [Fact]
+    public void Each_test_year_is_shown_on_its_own_and_the_years_together_are_the_pooled_figures()
+    {
+        var years = Summary.ByYear.ShouldNotBeNull();
+        years.Select(y => y.OutflowYear).ShouldBe(Summary.TestOutflowYears);
+        foreach (var y in years)
+        {
+            output.WriteLine($"{y.OutflowYear}: level {y.LevelError:+0.00;-0.00} points, 80% range {y.Schools?.Coverage80:0.000}");
+            y.LevelError.ShouldBe(Summary.LevelErrorByYear[y.OutflowYear]);
+            y.Rows.Count.ShouldBe(Summary.Rows.Count);
+        }
+
+        // Every pupil row and school range of the pooled figures was scored in exactly one test year.
+        foreach (var pooled in Summary.Rows)
+        {
+            years.Sum(y => y.Rows.Single(r => (r.Subject, r.Target, r.Moment) == (pooled.Subject, pooled.Target, pooled.Moment)).Model.N)
+                .ShouldBe(pooled.Model.N, $"{pooled.Subject} {pooled.Target} {pooled.Moment}");
+        }
+
+        var schools = Summary.Schools.ShouldNotBeNull();
+        years.Sum(y => y.Schools!.SchoolYears).ShouldBe(schools.SchoolYears);
+        years.Sum(y => y.Schools!.Judgements).ShouldBe(schools.Judgements);
+        years.Sum(y => y.Schools!.Coverage80 * y.Schools.SchoolYears).ShouldBe(schools.Coverage80 * schools.SchoolYears, 1e-6);
+    }
+
+    [Fact]
     public void The_model_beats_carry_forward_in_Brier_score_at_every_moment_for_both_targets()
     {
         foreach (var r in Summary.Rows)

@@ -36,6 +36,41 @@ public sealed class ModelsServiceTests(DemoBoardFixture demo) : IClassFixture<De
     }
 
     [Fact]
+    public async Task The_backtest_answers_each_test_year_beside_the_pooled_figures_and_is_kept_with_the_version_trained_with_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"uitstroom-models-{Guid.NewGuid():N}");
+        try
+        {
+            await using var host = new PredictHost(new InMemoryHistorySource(demo.Board), folder, redis: null);
+            var models = new Contracts.Predict.V1.Models.ModelsClient(host.Channel());
+
+            var backtest = (await models.BacktestAsync(new BacktestRequest { Learner = "logistic", TestYears = 2 })).Backtest;
+            var trained = await models.TrainAsync(new TrainRequest { Learner = "logistic", WithBacktest = true });
+            var listed = (await models.ListModelsAsync(new ListModelsRequest())).Models.Single();
+
+            backtest.TestOutflowYears.Count.ShouldBe(2);
+            backtest.Years.Select(y => y.OutflowYear).ShouldBe(backtest.TestOutflowYears);
+            foreach (var year in backtest.Years)
+            {
+                year.LevelError.ShouldBe(backtest.LevelErrorByYear[year.OutflowYear]);
+                year.Rows.Count.ShouldBe(backtest.Rows.Count);
+            }
+
+            backtest.Rows.ShouldAllBe(r => r.Model.N == backtest.Years.Sum(y => y.Rows.Single(s => s.Subject == r.Subject && s.Target == r.Target && s.Moment == r.Moment).Model.N));
+            listed.Version.ShouldBe(trained.Model.Version);
+            listed.Backtest.ShouldNotBeNull().Years.Count.ShouldBe(listed.Backtest.TestOutflowYears.Count);
+            listed.Backtest.Years.Count.ShouldBeGreaterThan(0);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Forecasting_before_any_model_is_trained_is_a_failed_precondition()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"uitstroom-models-{Guid.NewGuid():N}");
