@@ -19,12 +19,7 @@ public sealed class PupilHistoriesService(
         SchoolId? school = null;
         if (!string.IsNullOrWhiteSpace(request.Bgnr))
         {
-            context.RequireBoard(request.Bgnr);
-            bgnr = BoardNumber.Parse(request.Bgnr);
-            if (!await registry.BoardExistsAsync(bgnr, ct))
-            {
-                throw new RpcException(new Status(StatusCode.NotFound, $"board {bgnr} is not in the registry"));
-            }
+            bgnr = await RegisteredBoard.RequireAsync(context, registry, request.Bgnr);
         }
         else if (!string.IsNullOrWhiteSpace(request.Brin))
         {
@@ -38,10 +33,7 @@ public sealed class PupilHistoriesService(
             throw new RpcException(new Status(StatusCode.InvalidArgument, "give a board (bgnr) or a school (brin and vestiging)"));
         }
 
-        var asOf = string.IsNullOrWhiteSpace(request.AsOf)
-            ? DateOnly.FromDateTime(DateTime.UtcNow)
-            : DateOnly.TryParseExact(request.AsOf, "yyyy-MM-dd", out var d) ? d
-            : throw new RpcException(new Status(StatusCode.InvalidArgument, $"malformed as_of '{request.AsOf}': expected yyyy-MM-dd"));
+        var asOf = AsOf(request.AsOf);
         var ownIds = request.SchoolPupilIds.Distinct(StringComparer.Ordinal).ToDictionary(id => keys.Key(bgnr, id), id => id, StringComparer.Ordinal);
 
         var generation = await histories.GenerationAsync(bgnr, ct);
@@ -57,13 +49,8 @@ public sealed class PupilHistoriesService(
 
     public override async Task<OutflowTallyResponse> TallyOutflow(OutflowTallyRequest request, ServerCallContext context)
     {
-        context.RequireBoard(request.Bgnr);
         var ct = context.CancellationToken;
-        var bgnr = BoardNumber.Parse(request.Bgnr);
-        if (!await registry.BoardExistsAsync(bgnr, ct))
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, $"board {bgnr} is not in the registry"));
-        }
+        var bgnr = await RegisteredBoard.RequireAsync(context, registry, request.Bgnr);
 
         var asOf = AsOf(request.AsOf);
         var generation = await histories.GenerationAsync(bgnr, ct);
@@ -88,13 +75,8 @@ public sealed class PupilHistoriesService(
 
     public override async Task<CohortMomentsResponse> SumCohortMoments(CohortMomentsRequest request, ServerCallContext context)
     {
-        context.RequireBoard(request.Bgnr);
         var ct = context.CancellationToken;
-        var bgnr = BoardNumber.Parse(request.Bgnr);
-        if (!await registry.BoardExistsAsync(bgnr, ct))
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, $"board {bgnr} is not in the registry"));
-        }
+        var bgnr = await RegisteredBoard.RequireAsync(context, registry, request.Bgnr);
 
         SchoolId? school = null;
         if (!string.IsNullOrWhiteSpace(request.Brin))

@@ -20,12 +20,7 @@ public sealed class RegistryService(RegistryRepository registry) : Registry.Regi
 
     public override async Task<ListSchoolsResponse> ListSchools(ListSchoolsRequest request, ServerCallContext context)
     {
-        context.RequireBoard(request.Bgnr);
-        var bgnr = BoardNumber.Parse(request.Bgnr);
-        if (!await registry.BoardExistsAsync(bgnr, context.CancellationToken))
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, $"board {bgnr} is not in the registry"));
-        }
+        var bgnr = await RegisteredBoard.RequireAsync(context, registry, request.Bgnr);
 
         var schools = await registry.ListSchoolsAsync(bgnr, context.CancellationToken);
         var response = new ListSchoolsResponse { Schools = { schools.Select(ToMessage) } };

@@ -8,6 +8,7 @@ using Uitstroom.Simulation;
 
 // Figures for docs/forecast.md. Usage: dotnet run -c Release --project bench/Predict.Bench -- <what> [options]
 //   backtest [schools] [learner] [years] [seed]   temporal backtest on a simulated sample world, every row and the school level
+//   worlds [first] [last] [schools] [years]   the backtest on the worlds of seeds first..last (default 11..23, 150 schools, 3 years), a line each
 //   select [schools]               the backtest for every learner, and which one wins
 //   train [pupils]                 training time on that many finished pupils' histories
 //   board                          a 31-school demo board: cold and cached forecast per request
@@ -49,6 +50,30 @@ switch (what)
 
         break;
     }
+
+    case "select":
+    {
+        var schools = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 150;
+        var data = SimulatedHistories.Generate(new SimulationOptions { Seed = 11, Schools = schools });
+        var years = BacktestRunner.LatestYears(data.Histories, 3);
+        foreach (var learner in Learners.All)
+        {
+            clock.Restart();
+            var (summary, _) = BacktestRunner.Run(data.Histories, data.Schools, years, new TrainingOptions { Learner = learner }, Signaleringswaarden.Judgement2025);
+            var k = summary.Schools!;
+            Console.WriteLine($"{learner.Code(),-9} mean Brier {summary.MeanBrierByLearner[learner.Code()]:0.00000}, mean AUC {summary.Rows.Average(r => r.Model.Auc):0.000}, 80% range {k.Coverage80:0.000}, P(onder) Brier {k.BrierBelow:0.0000}; {clock.Elapsed.TotalSeconds:0} s");
+        }
+
+        break;
+    }
+
+    case "worlds":
+        WorldsBench.Run(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 11,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 23,
+            args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 150,
+            args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        break;
 
     case "board":
         await BoardBench.RunAsync();

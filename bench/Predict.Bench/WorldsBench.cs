@@ -1,0 +1,69 @@
+using System.Globalization;
+using Uitstroom.Domain.Inspectie;
+using Uitstroom.Predict.Backtest;
+using Uitstroom.Predict.Tests.Simulated;
+using Uitstroom.Predict.Training;
+using Uitstroom.Simulation;
+
+namespace Uitstroom.Predict.Bench;
+
+/// <summary>
+/// The backtest on many simulated worlds, one line each, then what they show together. One world has one draw of
+/// national luck per test year, shared by every school in it, so a single world's calibration and range coverage
+/// say little; the spread over worlds says how far a figure is chance.
+/// </summary>
+internal static class WorldsBench
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static void Run(int firstSeed, int lastSeed, int schools, int years)
+    {
+        Console.WriteLine("seed | level error per test year (points) | calibration mean / worst, rows within 3 points, deciles > 3 points (> 2 se beyond) | 80% / 95% range | P(onder) Brier vs rule, expected vs observed | Brier gain over carry-forward");
+        var worlds = new List<BacktestSummary>();
+        for (var seed = firstSeed; seed <= lastSeed; seed++)
+        {
+            var data = SimulatedHistories.Generate(new SimulationOptions { Seed = seed, Schools = schools });
+            var (s, _) = BacktestRunner.Run(data.Histories, data.Schools, BacktestRunner.LatestYears(data.Histories, years),
+                new TrainingOptions { Learner = Learner.FastTree }, Signaleringswaarden.Judgement2025);
+            worlds.Add(s);
+            var k = s.Schools!;
+            var gain = s.Rows.Select(r => 1 - (r.Model.Brier / r.CarryForward.Brier)).ToArray();
+            Console.WriteLine(string.Format(C, "{0,4} | {1} | {2} | {3:0.000} / {4:0.000} | {5:0.0000} vs {6:0.0000}, {7:0} vs {8:0} | {9:P0}–{10:P0}",
+                seed, string.Join(", ", s.LevelErrorByYear.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value:+0.00;-0.00}")),
+                Calibration(s.Rows), k.Coverage80, k.Coverage95, k.BrierBelow, k.BrierRule, Expected(k), Observed(k), gain.Min(), gain.Max()));
+        }
+
+        var cover = worlds.Select(w => w.Schools!.Coverage80).ToArray();
+        Console.WriteLine(string.Format(C, "{0} worlds: 80% range holds the value {1:0.000} on average ({2} of {0} worlds within 0.75–0.85), 95% range {3:0.000}; P(onder) expected {4:0} vs observed {5:0}; Brier below the rule in {6} of {0}",
+            worlds.Count, cover.Average(), cover.Count(c => c is >= 0.75 and <= 0.85), worlds.Average(w => w.Schools!.Coverage95),
+            worlds.Sum(w => Expected(w.Schools!)), worlds.Sum(w => Observed(w.Schools!)), worlds.Count(w => w.Schools!.BrierBelow < w.Schools.BrierRule)));
+        foreach (var year in worlds.SelectMany(w => w.ByYear ?? []).GroupBy(y => y.OutflowYear).OrderBy(g => g.Key))
+        {
+            Console.WriteLine(string.Format(C, "test year {0}: level error {1:+0.00;-0.00} points on average (sd {2:0.00}); 80% range {3:0.000}; {4}",
+                year.Key, year.Average(y => y.LevelError), Sd(year.Select(y => y.LevelError)), year.Average(y => y.Schools!.Coverage80),
+                $"P(onder) expected {year.Sum(y => Expected(y.Schools!)):0} vs observed {year.Sum(y => Observed(y.Schools!)):0}"));
+        }
+    }
+
+    private static string Calibration(IReadOnlyList<BacktestRow> rows)
+    {
+        var bins = rows.SelectMany(r => r.Calibration).ToArray();
+        var off = bins.Where(b => Math.Abs(b.MeanPredicted - b.Observed) > 0.03).ToArray();
+        return string.Format(C, "{0:0.0} / {1:0.0}, {2}/{3}, {4} ({5})",
+            100 * rows.Average(r => r.Calibration.Average(b => Math.Abs(b.MeanPredicted - b.Observed))),
+            100 * bins.Max(b => Math.Abs(b.MeanPredicted - b.Observed)),
+            rows.Count(r => r.Calibration.All(b => Math.Abs(b.MeanPredicted - b.Observed) <= 0.03)), rows.Count,
+            off.Length, off.Count(b => Math.Abs(b.MeanPredicted - b.Observed) - 0.03 > 2 * b.StandardError));
+    }
+
+    private static double Expected(SchoolBacktest s) => s.BelowCalibration.Sum(b => b.N * b.MeanPredicted);
+
+    private static double Observed(SchoolBacktest s) => s.BelowCalibration.Sum(b => b.N * b.Observed);
+
+    private static double Sd(IEnumerable<double> values)
+    {
+        var v = values.ToArray();
+        var mean = v.Average();
+        return v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
+    }
+}
