@@ -1,4 +1,5 @@
 using Dapper;
+using Uitstroom.Domain.Histories;
 using Uitstroom.Domain.Norms;
 using Uitstroom.Ingest.Store;
 
@@ -34,7 +35,7 @@ public sealed class CohortTrendQuery(StoreConnectionFactory store)
     /// </summary>
     public async Task<IReadOnlyList<CohortMomentRow>> SumAsync(string bgnr, SchoolId? school, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var firstCohort = Math.Max(SchoolYear.Containing(asOf).StartYear, HistoryRepository.LastOutflowYearKnownOn(asOf) + 1);
+        var firstCohort = OutflowCalendar.FirstCohortAtSchool(asOf).StartYear;
         var args = new
         {
             bgnr,

@@ -1,4 +1,5 @@
 using Dapper;
+using Uitstroom.Domain.Histories;
 using Uitstroom.Ingest.Store;
 
 namespace Uitstroom.Ingest.Histories;
@@ -39,16 +40,13 @@ public sealed record OutflowHistoryRow
 /// </summary>
 public sealed class HistoryRepository(StoreConnectionFactory store)
 {
-    /// <summary>Doorstroomtoets results are out by the end of March; before that a year's outcome is not known.</summary>
-    public static int LastOutflowYearKnownOn(DateOnly asOf) => asOf >= new DateOnly(asOf.Year, 3, 31) ? asOf.Year - 1 : asOf.Year - 2;
-
     public async Task<(IReadOnlyList<LvsHistoryRow> Lvs, IReadOnlyList<OutflowHistoryRow> Outflow)> ReadAsync(
         string? bgnr, SchoolId? school, DateOnly asOf, CancellationToken cancellationToken)
     {
         var filter = bgnr is not null
             ? "JOIN school s ON s.brin = r.brin AND s.vestiging = r.vestiging WHERE s.bgnr = @bgnr"
             : "WHERE r.brin = @brin AND r.vestiging = @vestiging";
-        var args = new { bgnr, brin = school?.Brin, vestiging = school?.Vestiging ?? 0, asOf = asOf.ToString("yyyy-MM-dd"), maxYear = LastOutflowYearKnownOn(asOf) };
+        var args = new { bgnr, brin = school?.Brin, vestiging = school?.Vestiging ?? 0, asOf = asOf.ToString("yyyy-MM-dd"), maxYear = OutflowCalendar.LastKnownOutflowYear(asOf) };
         await using var connection = await store.OpenAsync(cancellationToken);
         var lvs = await connection.QueryAsync<LvsHistoryRow>(new CommandDefinition(
             $"""
@@ -79,7 +77,7 @@ public sealed class HistoryRepository(StoreConnectionFactory store)
             FROM outflow_result r JOIN pupil p ON p.pupil_id = r.pupil_id JOIN school s ON s.brin = r.brin AND s.vestiging = r.vestiging
             WHERE s.bgnr = @bgnr AND r.school_year <= @maxYear
             ORDER BY p.pupil_key, r.school_year, r.subject
-            """, new { bgnr, maxYear = LastOutflowYearKnownOn(asOf) }, cancellationToken: cancellationToken));
+            """, new { bgnr, maxYear = OutflowCalendar.LastKnownOutflowYear(asOf) }, cancellationToken: cancellationToken));
         return [.. rows];
     }
 

@@ -15,22 +15,11 @@ namespace Uitstroom.Predict.Snapshots;
 /// </summary>
 public static class CohortTrends
 {
-    /// <summary>
-    /// The first outflow year still at school on <paramref name="asOf"/>: not before the school year of that date,
-    /// and after the last year whose doorstroomtoets results were out (by the end of March, as Ingest's history
-    /// stream has it in HistoryRepository.LastOutflowYearKnownOn).
-    /// </summary>
-    public static SchoolYear FirstCohortAtSchool(DateOnly asOf)
-    {
-        var lastKnown = asOf >= new DateOnly(asOf.Year, 3, 31) ? asOf.Year - 1 : asOf.Year - 2;
-        return new SchoolYear(Math.Max(SchoolYear.Containing(asOf).StartYear, lastKnown + 1));
-    }
-
     /// <summary>The sums from pupil histories known on <paramref name="asOf"/>, for a source that cannot sum where its rows are.</summary>
     public static IReadOnlyList<CohortMoment> Sum(IEnumerable<PupilHistory> histories, DateOnly asOf, SchoolId? only = null)
     {
         ArgumentNullException.ThrowIfNull(histories);
-        var first = FirstCohortAtSchool(asOf);
+        var first = OutflowCalendar.FirstCohortAtSchool(asOf);
         return [.. histories
             .Where(h => only is null || h.School == only)
             .SelectMany(h => h.Results.Select(r => (h.School, Cohort: r.Year.Plus(8 - r.Moment.Groep), Result: r)))
