@@ -16,6 +16,7 @@ internal static class Rows
         var row = new SchoolRow
         {
             Ovt = school.Ovt,
+            SchoolKey = SchoolKey.Of(school),
             Brin = school.Brin,
             Name = school.Name,
             Provider = forecast?.Provider is { Length: > 0 } p ? p : school.Provider,

@@ -10,10 +10,10 @@ namespace Uitstroom.Reporting.Composition;
 public sealed class SchoolReportQuery(
     IRegistrySource registry, ILookbackSource lookback, IForecastSource forecast, IMonitoringSource monitoring, PartCache cache, TimeProvider clock)
 {
-    public async Task<SchoolReport> GetAsync(string bgnr, string ovt, CancellationToken ct)
+    public async Task<SchoolReport> GetAsync(string bgnr, string key, CancellationToken ct)
     {
         var board = Domain.Vocabulary.BoardNumber.Parse(bgnr);
-        var key = Domain.Vocabulary.Ovt.Parse(ovt).Value;
+        var isNamed = SchoolKey.Parse(key);
         var registryPart = cache.GetAsync($"registry:{board}", c => registry.GetBoardAsync(board, c), ct);
         var lookbackPart = cache.GetAsync($"lookback:{board}", c => lookback.GetBoardAsync(board, c), ct);
         // The board's snapshots, shared with the overview: a school page opened from it costs Predict nothing more.
@@ -21,7 +21,7 @@ public sealed class SchoolReportQuery(
 
         // Predict knows the school by BRIN and vestiging, which only the registry tells.
         var schools = BoardOverviewQuery.RequireRegistry(await registryPart);
-        var school = schools.Schools.FirstOrDefault(s => s.Ovt == key)
+        var school = schools.Schools.FirstOrDefault(isNamed)
             ?? throw new KeyNotFoundException($"school {key} does not belong to board {board}");
         var forecastPart = cache.GetAsync(
             $"forecast-school:{school.Brin}{school.Vestiging:00}", c => forecast.GetSchoolAsync(board, school.Brin, school.Vestiging, c), ct);
@@ -32,7 +32,7 @@ public sealed class SchoolReportQuery(
 
         var report = new SchoolReport
         {
-            Ovt = key,
+            Ovt = school.Ovt,
             Bgnr = board,
             BoardName = schools.Board.Name,
             GeneratedAt = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),

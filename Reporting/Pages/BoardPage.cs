@@ -58,7 +58,7 @@ internal static class BoardPage
         StringBuilder sb, string bgnr, SchoolRow s, IReadOnlyList<string> realisedYears, IReadOnlyList<string> forecastYears, bool link)
     {
         var maxProbability = new[] { s.Fundamental, s.Target }.Where(i => i.HasProbabilityBelow).Select(i => i.ProbabilityBelow).DefaultIfEmpty(-1).Max();
-        sb.Append($"""<tbody class="school" data-ovt="{Html.E(s.Ovt)}" data-naam="{Html.E(s.Name)}" data-aanbieder="{Html.E(s.Provider)}" data-status="{Html.StatusRank(s.Status)}" data-kans="{Html.Data(maxProbability)}" data-doel="{(s.Target.HasPooled ? Html.Data(s.Target.Pooled) : "")}">""");
+        sb.Append($"""<tbody class="school" data-school="{Html.E(s.SchoolKey)}" data-naam="{Html.E(s.Name)}" data-aanbieder="{Html.E(s.Provider)}" data-status="{Html.StatusRank(s.Status)}" data-kans="{Html.Data(maxProbability)}" data-doel="{(s.Target.HasPooled ? Html.Data(s.Target.Pooled) : "")}">""");
         var first = true;
         var withOutlook = true;
         foreach (var row in new[] { s.Fundamental, s.Target })
@@ -67,9 +67,9 @@ internal static class BoardPage
             if (first)
             {
                 var name = link
-                    ? $"""<a href="/besturen/{Html.E(bgnr)}/scholen/{Uri.EscapeDataString(s.Ovt)}">{Html.E(s.Name)}</a>"""
+                    ? $"""<a href="/besturen/{Html.E(bgnr)}/scholen/{Uri.EscapeDataString(s.SchoolKey)}">{Html.E(s.Name)}</a>"""
                     : Html.E(s.Name);
-                sb.Append($"""<td class="naam" rowspan="2">{name}<br><span class="bijschrift">{Html.E(s.Ovt)}{(s.HasSchoolweging ? " · schoolweging " + s.Schoolweging.ToString("0.00", Html.Dutch) : "")}</span></td>""");
+                sb.Append($"""<td class="naam" rowspan="2">{name}<br><span class="bijschrift">{Html.E(s.SchoolKey)}{(s.HasSchoolweging ? " · schoolweging " + s.Schoolweging.ToString("0.00", Html.Dutch) : "")}</span></td>""");
                 sb.Append($"""<td class="tekst" rowspan="2">{Html.E(s.Provider.Length > 0 ? s.Provider : "–")}</td>""");
                 sb.Append($"""<td rowspan="2"><span class="status {Html.StatusLabel(s.Status)}">{Html.StatusLabel(s.Status)}</span></td>""");
                 first = false;

@@ -20,8 +20,8 @@ internal static class PageEndpoints
         app.MapGet("/besturen/{bgnr}", (string bgnr, BoardOverviewQuery overviews, ILogger<BoardOverviewQuery> log, CancellationToken ct) =>
             Guarded(log, async () => Results.Content(BoardPage.Render(await overviews.GetAsync(bgnr, ct)), HtmlType))).ForBoardOwner();
 
-        app.MapGet("/besturen/{bgnr}/scholen/{ovt}", (string bgnr, string ovt, SchoolReportQuery reports, ILogger<SchoolReportQuery> log, CancellationToken ct) =>
-            Guarded(log, async () => Results.Content(SchoolPage.Render(await reports.GetAsync(bgnr, ovt, ct)), HtmlType))).ForBoardOwner();
+        app.MapGet("/besturen/{bgnr}/scholen/{school}", (string bgnr, string school, SchoolReportQuery reports, ILogger<SchoolReportQuery> log, CancellationToken ct) =>
+            Guarded(log, async () => Results.Content(SchoolPage.Render(await reports.GetAsync(bgnr, school, ct)), HtmlType))).ForBoardOwner();
 
         app.MapGet("/besturen/{bgnr}/export.csv", (string bgnr, BoardOverviewQuery overviews, ILogger<BoardOverviewQuery> log, CancellationToken ct) =>
             Guarded(log, async () =>

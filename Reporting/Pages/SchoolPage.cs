@@ -15,7 +15,7 @@ internal static class SchoolPage
         var s = r.Summary;
         var sb = new StringBuilder();
         sb.Append($"""<p class="geen-print"><a href="/besturen/{Html.E(r.Bgnr)}">← {Html.E(r.BoardName)}</a></p>""");
-        sb.Append($"""<h1>{Html.E(s.Name)} <span class="bijschrift">({Html.E(r.Ovt)}, bestuur {Html.E(r.Bgnr)})</span></h1>""");
+        sb.Append($"""<h1>{Html.E(s.Name)} <span class="bijschrift">({Html.E(s.SchoolKey)}, bestuur {Html.E(r.Bgnr)})</span></h1>""");
         sb.Append(Layout.Notices(r.Notices));
         sb.Append($"""<p class="bijschrift">Gegenereerd {Html.E(r.GeneratedAt)}{(r.ForecastAsOf.Length > 0 ? $" · prognose op basis van {Html.E(r.ForecastAsOf)}" : "")}{(r.ModelVersion.Length > 0 ? $" · model {Html.E(r.ModelVersion)}" : "")}.</p>""");
 

@@ -39,7 +39,7 @@ public sealed class BoardReportBrowserTests(ITestOutputHelper output) : ReportIn
         (await blocks.CountAsync()).ShouldBe(api.Schools.Count);
         foreach (var school in api.Schools)
         {
-            var block = page.Locator($"tbody.school[data-ovt='{school.Ovt}']");
+            var block = page.Locator($"tbody.school[data-school='{school.SchoolKey}']");
             (await block.Locator("td.naam a").InnerTextAsync()).ShouldBe(school.Name);
             (await block.Locator(".status").InnerTextAsync()).ShouldBe(StatusText(school.Status));
             foreach (var indicator in new[] { school.Fundamental, school.Target })
@@ -84,7 +84,7 @@ public sealed class BoardReportBrowserTests(ITestOutputHelper output) : ReportIn
 
         // Open the riskiest school's page from its link.
         var riskiest = api.Schools.OrderByDescending(s => Math.Max(s.Fundamental.ProbabilityBelow, s.Target.ProbabilityBelow)).First();
-        await page.Locator($"tbody.school[data-ovt='{riskiest.Ovt}'] td.naam a").ClickAsync();
+        await page.Locator($"tbody.school[data-school='{riskiest.SchoolKey}'] td.naam a").ClickAsync();
         await page.WaitForURLAsync("**/scholen/**");
         (await page.Locator("h1").InnerTextAsync()).ShouldContain(riskiest.Name);
         var report = await new BoardReports.BoardReportsClient(Host.Channel())

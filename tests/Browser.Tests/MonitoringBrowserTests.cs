@@ -24,7 +24,7 @@ public sealed class MonitoringBrowserTests : ReportInChromium
         api.Snapshots.Count.ShouldBe(3);
         foreach (var school in api.Schools)
         {
-            var cell = page.Locator($"tbody.school[data-ovt='{school.Ovt}'] td.verloop");
+            var cell = page.Locator($"tbody.school[data-school='{school.SchoolKey}'] td.verloop");
             (await cell.Locator("svg.verloop circle.punt").CountAsync()).ShouldBe(school.Outlook.Count);
             var titles = await cell.Locator("svg.verloop circle.punt title").AllTextContentsAsync();
             titles.ShouldBe(school.Outlook.Select(p => $"{p.Moment} ({(p.Origin == "live" ? "vastgelegd" : p.Origin)}): kans onder {Probability(p.ProbabilityBelow)}, {p.Status.ToString().ToLowerInvariant()}"));
@@ -39,7 +39,7 @@ public sealed class MonitoringBrowserTests : ReportInChromium
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ResultsDirectory(), "board-monitoring.png"), FullPage = true });
 
         var withRecord = api.Schools.First(s => s.TrackRecord is not null);
-        await page.Locator($"tbody.school[data-ovt='{withRecord.Ovt}'] td.naam a").ClickAsync();
+        await page.Locator($"tbody.school[data-school='{withRecord.SchoolKey}'] td.naam a").ClickAsync();
         await page.WaitForURLAsync("**/scholen/**");
         var report = await client.GetSchoolReportAsync(new GetSchoolReportRequest { Bgnr = api.Bgnr, Ovt = withRecord.Ovt });
 

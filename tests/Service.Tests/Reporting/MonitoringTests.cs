@@ -111,6 +111,6 @@ public sealed partial class MonitoringTests : IAsyncDisposable
         html.ShouldContain("teruggerekend");
     }
 
-    [GeneratedRegex("""<tbody class="school" data-ovt="(?<ovt>[^"]+)".*?<td class="verloop" rowspan="2" data-momenten="[^"]*" data-kansen="(?<kansen>[^"]*)">""", RegexOptions.Singleline)]
+    [GeneratedRegex("""<tbody class="school" data-school="(?<ovt>[^"]+)".*?<td class="verloop" rowspan="2" data-momenten="[^"]*" data-kansen="(?<kansen>[^"]*)">""", RegexOptions.Singleline)]
     private static partial Regex VerloopCell();
 }

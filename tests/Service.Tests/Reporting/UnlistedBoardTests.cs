@@ -48,6 +48,25 @@ public class UnlistedBoardTests
     }
 
     [Fact]
+    public async Task A_school_without_an_ovt_is_linked_and_opened_by_its_BRIN_and_vestiging()
+    {
+        var past = new Past(() => new BoardLookbackFacts([Known("Z002", "CBS Het Wolkenschip", 80)], "Inspectie 2025"));
+        var cache = new PartCache(TimeProvider.System, Options.Create(new SourceOptions()));
+        var overview = await Query(past.Facts).GetAsync(Board, CancellationToken.None);
+        var reports = new SchoolReportQuery(new Registry(), past, new NoForecast(), new NoSnapshots(), cache, TimeProvider.System);
+
+        var report = await reports.GetAsync(Board, "z00200", CancellationToken.None);
+
+        overview.Schools.Select(s => (s.SchoolKey, s.Ovt)).ShouldBe([("Z00100", ""), ("Z00200", "")]);
+        report.Summary.Name.ShouldBe("CBS Het Wolkenschip");
+        report.Summary.SchoolKey.ShouldBe("Z00200");
+        report.Summary.Fundamental.Pooled.ShouldBe(80);
+        report.Ovt.ShouldBeEmpty();
+        await Should.ThrowAsync<KeyNotFoundException>(() => reports.GetAsync(Board, "Z00300", CancellationToken.None));
+        (await Should.ThrowAsync<FormatException>(() => reports.GetAsync(Board, "Z001", CancellationToken.None))).Message.ShouldContain("'Z001'");
+    }
+
+    [Fact]
     public async Task An_empty_look_back_is_told_as_no_results_yet_and_not_as_Predict_being_down()
     {
         var overview = await Query(() => new BoardLookbackFacts([], "")).GetAsync(Board, CancellationToken.None);
@@ -90,6 +109,8 @@ public class UnlistedBoardTests
 
     private sealed class Past(Func<BoardLookbackFacts> facts) : ILookbackSource
     {
+        public Func<BoardLookbackFacts> Facts => facts;
+
         public Task<BoardLookbackFacts> GetBoardAsync(string bgnr, CancellationToken ct) => Task.FromResult(facts());
     }
 
@@ -99,7 +120,7 @@ public class UnlistedBoardTests
             Task.FromResult(new BoardForecastFacts("2026-12-04", "test", []));
 
         public Task<SchoolForecastFacts> GetSchoolAsync(string bgnr, string brin, int vestiging, CancellationToken ct) =>
-            throw new KeyNotFoundException();
+            throw new SourceUnavailableException("predict", "no model trained");
     }
 
     private sealed class NoSnapshots : IMonitoringSource

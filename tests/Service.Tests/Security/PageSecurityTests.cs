@@ -28,7 +28,7 @@ public sealed class PageSecurityTests(SecuredServices stack) : IClassFixture<Sec
             .Where(p => !p.StartsWith("/uitstroom.", StringComparison.Ordinal) && !p.StartsWith("/grpc.", StringComparison.Ordinal)
                         && !p.Contains(":grpcunimplemented", StringComparison.Ordinal))
             .Distinct()
-            .Select(p => (p, p.Replace("{bgnr}", BoardA, StringComparison.Ordinal).Replace("{ovt}", OvtOfA, StringComparison.Ordinal)))
+            .Select(p => (p, p.Replace("{bgnr}", BoardA, StringComparison.Ordinal).Replace("{school}", OvtOfA, StringComparison.Ordinal).Replace("{ovt}", OvtOfA, StringComparison.Ordinal)))
             .ToList();
         routes.ShouldAllBe(r => !r.Item2.Contains('{'), "a route parameter the matrix does not know how to fill");
         return routes;
@@ -40,7 +40,7 @@ public sealed class PageSecurityTests(SecuredServices stack) : IClassFixture<Sec
         var patterns = Routes().Select(r => r.Pattern).ToList();
 
         patterns.ShouldContain("/besturen/{bgnr}");
-        patterns.ShouldContain("/besturen/{bgnr}/scholen/{ovt}");
+        patterns.ShouldContain("/besturen/{bgnr}/scholen/{school}");
         patterns.ShouldContain("/besturen/{bgnr}/export.csv");
         patterns.ShouldContain("/besturen/{bgnr}/export.xlsx");
         patterns.ShouldContain(p => p.StartsWith("/api/v1/boards", StringComparison.Ordinal));
