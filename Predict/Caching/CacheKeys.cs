@@ -6,6 +6,7 @@ namespace Uitstroom.Predict.Caching;
 /// </summary>
 public static class CacheKeys
 {
-    public static string Schools(string bgnr, string? school, DateOnly peildatum, string modelVersion, long generation) =>
-        $"uitstroom:predict:v1:schools:{bgnr}:{school ?? "*"}:{peildatum:yyyy-MM-dd}:{modelVersion}:{generation}";
+    /// <summary>A board's school forecasts; one school's answer is cut from it (<c>ForecastEngine.SchoolsAsync</c>).</summary>
+    public static string Schools(string bgnr, DateOnly peildatum, string modelVersion, long generation) =>
+        $"uitstroom:predict:v2:schools:{bgnr}:{peildatum:yyyy-MM-dd}:{modelVersion}:{generation}";
 }

@@ -11,11 +11,16 @@ namespace Uitstroom.Predict.Forecasting;
 
 /// <summary>
 /// Serves forecasts: resolves the model and the board's data generation, answers school forecasts from Redis when
-/// the same board, school, peildatum, model version and generation were computed before, and computes otherwise.
+/// the same board, peildatum, model version and generation were computed before, and computes otherwise.
 /// </summary>
 public sealed class ForecastEngine(
     IPupilHistorySource source, ModelStore models, ForecastCache cache, Signaleringswaarden signaleringswaarden, TimeProvider clock)
 {
+    /// <summary>
+    /// Every school's outlook, or one school's. One school is cut from the board's answer: its outlook depends on its
+    /// own pupils only, and the board's histories have to be read from Ingest either way, so the first school page
+    /// of a board computes every school once and the board's other pages (and its overview) are then cache hits.
+    /// </summary>
     public async Task<ForecastSchoolsResponse> SchoolsAsync(ForecastSchoolsRequest request, CancellationToken ct)
     {
         var bgnr = BoardNumber.Parse(request.Bgnr);
@@ -23,21 +28,38 @@ public sealed class ForecastEngine(
         var peildatum = Peildatum(request.Peildatum);
         var model = CurrentModel();
         var generation = await source.GenerationAsync(bgnr, ct).ConfigureAwait(false);
-        var key = CacheKeys.Schools(bgnr, school?.ToString(), peildatum, model.Info.Version, generation);
+        var key = CacheKeys.Schools(bgnr, peildatum, model.Info.Version, generation);
+        ForecastSchoolsResponse response;
         if (await cache.GetAsync(key, "schools", ct).ConfigureAwait(false) is { } cached)
         {
-            var hit = ForecastSchoolsResponse.Parser.ParseFrom(cached);
-            hit.FromCache = true;
-            return hit;
+            response = ForecastSchoolsResponse.Parser.ParseFrom(cached);
+            response.FromCache = true;
+        }
+        else
+        {
+            response = await ComputeSchoolsAsync(bgnr, peildatum, model, ct).ConfigureAwait(false);
         }
 
-        var board = await source.LoadAsync(bgnr, peildatum, null, ct).ConfigureAwait(false);
-        if (school is { } id && board.Schools.All(s => s.Id != id))
+        if (school is not { } id)
+        {
+            return response;
+        }
+
+        var only = response.Schools.Where(s => s.Brin == id.Brin && s.Vestiging == id.Vestiging).ToList();
+        if (only.Count == 0)
         {
             throw new RpcException(new Status(StatusCode.NotFound, $"school {id} is not one of board {bgnr}'s schools"));
         }
 
-        var forecast = BoardForecaster.Forecast(model, board, peildatum, signaleringswaarden, school);
+        response.Schools.Clear();
+        response.Schools.AddRange(only);
+        return response;
+    }
+
+    private async Task<ForecastSchoolsResponse> ComputeSchoolsAsync(string bgnr, DateOnly peildatum, Training.ForecastModel model, CancellationToken ct)
+    {
+        var board = await source.LoadAsync(bgnr, peildatum, null, ct).ConfigureAwait(false);
+        var forecast = BoardForecaster.Forecast(model, board, peildatum, signaleringswaarden);
         var response = new ForecastSchoolsResponse
         {
             ModelVersion = model.Info.Version,
@@ -46,8 +68,7 @@ public sealed class ForecastEngine(
         };
         response.Schools.AddRange(forecast.Schools.Select(ForecastMapping.ToMessage));
         // Stored under the generation the data was read at: an import that raced the read gets its own key.
-        var storeKey = CacheKeys.Schools(bgnr, school?.ToString(), peildatum, model.Info.Version, board.Generation);
-        await cache.SetAsync(storeKey, response.ToByteArray(), ct).ConfigureAwait(false);
+        await cache.SetAsync(CacheKeys.Schools(bgnr, peildatum, model.Info.Version, board.Generation), response.ToByteArray(), ct).ConfigureAwait(false);
         return response;
     }
 

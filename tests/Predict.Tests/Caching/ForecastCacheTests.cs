@@ -31,6 +31,34 @@ public sealed class ForecastCacheTests(DemoBoardFixture demo) : IClassFixture<De
     }
 
     [Fact]
+    public async Task Each_school_is_cut_from_the_boards_answer_so_the_board_is_read_and_computed_once()
+    {
+        using var redis = new RedisServer();
+        var source = new InMemoryHistorySource(demo.Board);
+        await using var host = new PredictHost(source, demo.ModelsPath, redis.ConnectionString);
+        var client = new Forecasts.ForecastsClient(host.Channel());
+        var board = await client.ForecastSchoolsAsync(Request);
+
+        foreach (var school in board.Schools.Take(5))
+        {
+            var one = await client.ForecastSchoolsAsync(new ForecastSchoolsRequest
+            {
+                Bgnr = demo.Bgnr, Peildatum = demo.Peildatum, Brin = school.Brin, Vestiging = school.Vestiging,
+            });
+
+            one.FromCache.ShouldBeTrue();
+            one.Schools.ShouldHaveSingleItem().ShouldBe(school);
+        }
+
+        source.Loads.ShouldBe(1);
+        var unknown = await Should.ThrowAsync<Grpc.Core.RpcException>(() => client.ForecastSchoolsAsync(new ForecastSchoolsRequest
+        {
+            Bgnr = demo.Bgnr, Peildatum = demo.Peildatum, Brin = "ZZ99", Vestiging = 0,
+        }).ResponseAsync);
+        unknown.StatusCode.ShouldBe(Grpc.Core.StatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task An_import_for_the_board_makes_the_next_request_recompute()
     {
         using var redis = new RedisServer();
