@@ -6,8 +6,6 @@ using Uitstroom.Domain.Vocabulary;
 using Uitstroom.Predict.Forecasting;
 using Uitstroom.Predict.Schools;
 using Uitstroom.Service.Tests.Ingest;
-using Uitstroom.Simulation;
-using Uitstroom.Simulation.Output;
 using Xunit.Abstractions;
 
 namespace Uitstroom.Service.Tests.Lookback;
@@ -20,29 +18,21 @@ namespace Uitstroom.Service.Tests.Lookback;
 public sealed class OutflowTallyTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempSqlite _db = new();
-    private readonly string _world = Path.Combine(Path.GetTempPath(), $"uitstroom-world-{Guid.NewGuid():N}");
+    private readonly DemoWorldFiles _world = new();
 
     public void Dispose()
     {
         _db.Dispose();
-        if (Directory.Exists(_world))
-        {
-            Directory.Delete(_world, recursive: true);
-        }
+        _world.Dispose();
     }
 
     [Fact]
     public async Task The_tally_Ingest_counts_equals_the_tally_counted_from_streamed_histories_on_the_demo_board()
     {
-        var world = World.Generate(SimulationOptions.Demo(3));
-        new WorldWriter(_world, lvsTruth: false).Write(world);
-        var bgnr = world.Boards.ShouldHaveSingleItem().Bestuur;
+        var bgnr = _world.Bgnr;
         await using var ingest = new ServiceHost<IngestProgram>(new Dictionary<string, string?> { ["ConnectionStrings:store"] = _db.ConnectionString });
         using var channel = ingest.Channel();
-        var files = new[] { Path.Combine(_world, "scholen.csv") }
-            .Concat(Directory.GetFiles(Path.Combine(_world, "lvs"), "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            .Concat(Directory.GetFiles(Path.Combine(_world, "doorstroomtoets"), "*.csv").Order(StringComparer.Ordinal));
-        foreach (var file in files)
+        foreach (var file in _world.ImportOrder)
         {
             (await channel.ImportAsync(Path.GetFileName(file), await File.ReadAllBytesAsync(file))).Report.Outcome.ShouldBe("committed");
         }

@@ -9,8 +9,6 @@ using Uitstroom.Predict.Forecasting;
 using Uitstroom.Predict.Snapshots;
 using Uitstroom.Service.Tests.EndToEnd;
 using Uitstroom.Service.Tests.Ingest;
-using Uitstroom.Simulation;
-using Uitstroom.Simulation.Output;
 using Xunit.Abstractions;
 
 namespace Uitstroom.Service.Tests.Snapshots;
@@ -22,29 +20,21 @@ namespace Uitstroom.Service.Tests.Snapshots;
 /// </summary>
 public sealed class CohortTrendsTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string _world = Path.Combine(Path.GetTempPath(), $"uitstroom-world-{Guid.NewGuid():N}");
+    private readonly DemoWorldFiles _world = new();
 
     public void Dispose()
     {
-        if (Directory.Exists(_world))
-        {
-            Directory.Delete(_world, recursive: true);
-        }
+        _world.Dispose();
     }
 
     [Fact]
     public async Task Ingest_sums_the_same_trends_as_streamed_histories_and_differs_from_the_old_rule_only_where_a_pupil_repeated_or_skipped_a_groep()
     {
-        var world = World.Generate(SimulationOptions.Demo(3));
-        new WorldWriter(_world, lvsTruth: false).Write(world);
-        var bgnr = world.Boards.ShouldHaveSingleItem().Bestuur;
+        var bgnr = _world.Bgnr;
         // With Normalise behind Ingest, as in the stack: only results placed on the uniform scale are summed.
         await using var stack = new InMemoryServices();
         using var channel = stack.Ingest.Channel();
-        var files = new[] { Path.Combine(_world, "scholen.csv") }
-            .Concat(Directory.GetFiles(Path.Combine(_world, "lvs"), "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            .Concat(Directory.GetFiles(Path.Combine(_world, "doorstroomtoets"), "*.csv").Order(StringComparer.Ordinal));
-        foreach (var file in files)
+        foreach (var file in _world.ImportOrder)
         {
             (await channel.ImportAsync(Path.GetFileName(file), await File.ReadAllBytesAsync(file))).Report.Outcome.ShouldBe("committed");
         }
