@@ -39,6 +39,10 @@ internal static class PageEndpoints
         return app;
     }
 
+    private const string AddressHelp =
+        "Het adres klopt niet. Een bestuur heeft een nummer van vijf cijfers (zoals 41583); een school de code van de " +
+        "Inspectie (zoals 07YS|C1) of, als de Inspectie haar nog niet kent, haar BRIN met vestigingsnummer (zoals 07YS00).";
+
     private static async Task<IResult> Guarded(ILogger log, Func<Task<IResult>> page)
     {
         try
@@ -52,17 +56,14 @@ internal static class PageEndpoints
                 "Het register met besturen en scholen (Ingest) antwoordt op dit moment niet, en er is nog geen eerder " +
                 "resultaat bewaard. Probeer het over enkele minuten opnieuw; blijft dit zo, meld het dan bij de beheerder.");
         }
-        catch (KeyNotFoundException e)
+        // The exceptions' own messages are English (they serve the API and the logs too); the page says it in Dutch.
+        catch (KeyNotFoundException)
         {
-            return Problem(404, "Niet gevonden", $"Dit bestuur of deze school is niet bekend ({e.Message}).");
+            return Problem(404, "Niet gevonden", "Dit bestuur of deze school is niet bekend, of hoort niet bij dit bestuur.");
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            return Problem(400, "Ongeldig adres", $"Het adres klopt niet: {e.Message}.");
-        }
-        catch (ArgumentException e)
-        {
-            return Problem(400, "Ongeldig adres", $"Het adres klopt niet: {e.Message}.");
+            return Problem(400, "Ongeldig adres", AddressHelp);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -91,6 +91,20 @@ public sealed class ReportPageTests : IAsyncDisposable
         (await response.Content.ReadAsStringAsync()).ShouldContain("Niet gevonden");
     }
 
+    [Theory]
+    [InlineData("/besturen/41583/scholen/ZZ99%7CC1", HttpStatusCode.NotFound, "Dit bestuur of deze school is niet bekend")]
+    [InlineData("/besturen/41583/scholen/xx", HttpStatusCode.BadRequest, "BRIN met vestigingsnummer")]
+    public async Task A_school_address_that_is_unknown_or_malformed_is_told_in_Dutch_only(string path, HttpStatusCode status, string message)
+    {
+        using var response = await _host.Http().GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(status);
+        html.ShouldContain(message);
+        html.ShouldNotContain("expected");
+        html.ShouldNotContain("does not belong");
+    }
+
     [Fact]
     public async Task The_school_page_shows_each_subject_and_cohort_and_the_gap()
     {
