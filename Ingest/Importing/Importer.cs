@@ -41,7 +41,7 @@ public sealed class Importer(
                 progress(run.Progress);
                 if (clashes.Count == 0)
                 {
-                    var found = await batch.FindSchoolClashesAsync(run.Ledger.Keys, cancellationToken);
+                    var found = await batch.FindSchoolClashesAsync(cancellationToken);
                     if (found.Count > 0)
                     {
                         logger.LogInformation("Import of {File}: {Count} pupil-moment(s) clash with another school in the store; reading it again without them",

@@ -26,9 +26,6 @@ internal sealed class PupilLedger(PupilKeys keys)
 
     public IReadOnlyCollection<string> Boards => _boards.Keys;
 
-    /// <summary>The store keys of every pupil seen so far.</summary>
-    public IReadOnlyCollection<string> Keys => [.. _boards.Values.SelectMany(pupils => pupils.Values.Select(p => p.Key))];
-
     internal readonly record struct Seen(int Slot, int Fingerprint, int School, int Line);
 
     /// <summary>The outcome of <see cref="Pupil.Record"/>.</summary>

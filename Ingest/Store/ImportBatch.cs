@@ -101,12 +101,8 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
         }
     }
 
-    /// <summary>The id of a pupil resolved by <see cref="ResolvePupilsAsync"/>.</summary>
-    protected int PupilId(string pupilKey) => _pupilIds.TryGetValue(pupilKey, out var id)
-        ? id
-        : throw new InvalidOperationException("a pupil's rows were written before its id was resolved");
-
-    protected bool IsResolved(string pupilKey) => _pupilIds.ContainsKey(pupilKey);
+    /// <summary>The id of a pupil resolved by <see cref="ResolvePupilsAsync"/>, if it was.</summary>
+    protected bool TryPupilId(string pupilKey, out int id) => _pupilIds.TryGetValue(pupilKey, out id);
 
     /// <summary>
     /// A row whose pupil the caller did not resolve in a batch: resolved alone, then written. The pipeline resolves
@@ -137,7 +133,7 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
             ("vestiging", typeof(int)), ("provider", typeof(string)), ("level", typeof(string)), ("exempt", typeof(int)),
             ("import_id", typeof(long)));
         await ResolvePupilsAsync([pupilKey], cancellationToken);
-        Set(_outflow, PupilId(pupilKey), result.Year.StartYear, result.Subject.Code(), result.School.Brin, result.School.Vestiging,
+        Set(_outflow, _pupilIds[pupilKey], result.Year.StartYear, result.Subject.Code(), result.School.Brin, result.School.Vestiging,
             result.Provider, result.Level?.Code(), result.Exempt ? 1 : 0, ImportId);
         Changed += await _outflow.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -190,9 +186,9 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
     /// The pupils of this import (by key) that the store, outside this import's own rows, holds at another school
     /// at the same time. Asked once, after all rows are written and before commit (see <see cref="SchoolClashSql"/>).
     /// </summary>
-    public async Task<IReadOnlyList<SchoolClash>> FindSchoolClashesAsync(IReadOnlyCollection<string> pupilKeys, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SchoolClash>> FindSchoolClashesAsync(CancellationToken cancellationToken)
     {
-        if (pupilKeys.Count == 0)
+        if (_pupilIds.Count == 0)
         {
             return [];
         }
@@ -210,8 +206,9 @@ public abstract class ImportBatch(DbConnection connection, DbTransaction transac
             return [];
         }
 
-        // Pupils the import saw but wrote no row of (every row rejected) cannot clash through this import's rows.
-        await StagePupilIdsAsync([.. pupilKeys.Where(_pupilIds.ContainsKey).Select(k => _pupilIds[k])], cancellationToken);
+        // Every pupil this import wrote a row of (ids are resolved just before a pupil's rows are written; a pupil
+        // whose rows were all rejected has none and cannot clash through this import).
+        await StagePupilIdsAsync(_pupilIds.Values, cancellationToken);
         var clashes = new List<SchoolClash>();
         foreach (var sql in new[] { SchoolClashSql.Lvs, SchoolClashSql.Outflow })
         {

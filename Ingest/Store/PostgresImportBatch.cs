@@ -28,7 +28,7 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
 
     public override async ValueTask WriteLvsAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken)
     {
-        if (!IsResolved(pupilKey))
+        if (!TryPupilId(pupilKey, out var pupilId))
         {
             await WriteResolvingAsync(pupilKey, r, normalised, cancellationToken);
             return;
@@ -40,7 +40,7 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
         // more than the field itself.
         var c = _copy;
         c.StartRow();
-        c.Write(PupilId(pupilKey), NpgsqlDbType.Integer);
+        c.Write(pupilId, NpgsqlDbType.Integer);
         c.Write(r.Year.StartYear, NpgsqlDbType.Integer);
         c.Write(MomentCodes.Of(r.Moment), NpgsqlDbType.Text);
         c.Write(r.Subject.Code(), NpgsqlDbType.Text);
@@ -215,7 +215,7 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
             "CREATE TEMP TABLE import_pupil (pupil_id integer PRIMARY KEY) ON COMMIT DROP", transaction: transaction, cancellationToken: cancellationToken));
         await using (var copy = await connection.BeginBinaryImportAsync("COPY import_pupil (pupil_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var id in pupilIds.Distinct())
+            foreach (var id in pupilIds)
             {
                 copy.StartRow();
                 copy.Write(id, NpgsqlDbType.Integer);

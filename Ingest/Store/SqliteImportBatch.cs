@@ -34,14 +34,14 @@ public sealed class SqliteImportBatch : ImportBatch
     public override ValueTask WriteLvsAsync(string pupilKey, LvsResult r, Normalised? normalised, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (!IsResolved(pupilKey))
+        if (!TryPupilId(pupilKey, out var pupilId))
         {
             return WriteResolvingAsync(pupilKey, r, normalised, cancellationToken);
         }
 
         var s = _lvs;
         Span<byte> text = stackalloc byte[256];
-        raw.sqlite3_bind_int(s, 1, PupilId(pupilKey));
+        raw.sqlite3_bind_int(s, 1, pupilId);
         raw.sqlite3_bind_int(s, 2, r.Year.StartYear);
         Text(s, 3, MomentCodes.Of(r.Moment), text);
         Text(s, 4, r.Subject.Code(), text);
@@ -128,7 +128,7 @@ public sealed class SqliteImportBatch : ImportBatch
     {
         // A pooled connection may still hold the table from an earlier import.
         Check(raw.sqlite3_exec(_db, "DROP TABLE IF EXISTS temp.import_pupil; CREATE TEMP TABLE import_pupil (pupil_id INTEGER PRIMARY KEY)"));
-        Check(raw.sqlite3_prepare_v2(_db, "INSERT OR IGNORE INTO temp.import_pupil (pupil_id) VALUES (?1)", out var insert));
+        Check(raw.sqlite3_prepare_v2(_db, "INSERT INTO temp.import_pupil (pupil_id) VALUES (?1)", out var insert));
         try
         {
             foreach (var id in pupilIds)

@@ -16,7 +16,7 @@ internal static class LoginEndpoints
     public static WebApplication MapLoginPages(this WebApplication app)
     {
         app.MapGet(LoginPath, (HttpContext http, string? terug) =>
-            Results.Content(Form(LoginFormToken.Issue(http), terug, null), HtmlType)).AllowAnonymous();
+            Results.Content(Form(http, terug, null), HtmlType)).AllowAnonymous();
         app.MapPost(LoginPath, LogInAsync).AllowAnonymous();
         app.MapGet("/uitloggen", (HttpContext http) =>
         {
@@ -32,14 +32,14 @@ internal static class LoginEndpoints
         var back = form["terug"].ToString();
         if (!LoginFormToken.IsValid(http, form))
         {
-            return Results.Content(Form(LoginFormToken.Issue(http), back,
+            return Results.Content(Form(http, back,
                 "Dit formulier is verlopen of kwam niet van deze site. Vul uw sleutel opnieuw in."), HtmlType,
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (!ApiKey.TryParse(form["sleutel"], out var key) || keys.Authenticate(key) is not { } record)
         {
-            return Results.Content(Form(LoginFormToken.Issue(http), back,
+            return Results.Content(Form(http, back,
                 "Deze sleutel is niet geldig (onbekend, ingetrokken of verlopen)."), HtmlType,
                 statusCode: StatusCodes.Status401Unauthorized);
         }
@@ -59,14 +59,15 @@ internal static class LoginEndpoints
     private static bool IsLocalPath(string? path) =>
         path is { Length: > 1 } && path[0] == '/' && path[1] is not ('/' or '\\');
 
-    private static string Form(string token, string? back, string? error) => Layout.Page("Inloggen", $"""
+    /// <summary>The form, with a fresh anti-forgery token (its cookie set on <paramref name="http"/>'s response).</summary>
+    private static string Form(HttpContext http, string? back, string? error) => Layout.Page("Inloggen", $"""
         <h1>Inloggen</h1>
         {(error is null ? "" : $"""<div class="melding fout" role="alert">{Html.E(error)}</div>""")}
         <form method="post" action="{LoginPath}">
         <p><label for="sleutel">API-sleutel van uw bestuur</label><br>
         <input id="sleutel" name="sleutel" type="password" size="80" autocomplete="off" required placeholder="uit_…"></p>
         <input type="hidden" name="terug" value="{Html.E(IsLocalPath(back) ? back! : "")}">
-        <input type="hidden" name="{LoginFormToken.FieldName}" value="{token}">
+        <input type="hidden" name="{LoginFormToken.FieldName}" value="{LoginFormToken.Issue(http)}">
         <p><button type="submit">Inloggen</button></p>
         </form>
         <p class="bijschrift">De sleutel krijgt u van de beheerder van het platform (<code>uitstroom keys create --board …</code>).

@@ -19,14 +19,14 @@ switch (what)
 {
     case "backtest":
     {
-        var schools = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300;
+        var schools = Number(1, 300);
         var learner = args.Length > 2 ? Learners.Parse(args[2]) : Learner.FastTree;
-        var seed = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 11;
+        var seed = Number(4, 11);
         var data = SimulatedHistories.Generate(new SimulationOptions { Seed = seed, Schools = schools });
         Console.WriteLine("national year effects (z): " + string.Join(", ", data.World.NationalYearEffects.OrderBy(e => e.Key).Select(e => $"{e.Key}:{e.Value:+0.000;-0.000}")));
         Console.WriteLine($"world: {data.Schools.Count} schools, {data.Histories.Count} histories, {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
-        var years = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        var years = Number(3, 3);
         var (summary, _) = BacktestRunner.Run(data.Histories, data.Schools, BacktestRunner.LatestYears(data.Histories, years),
             new TrainingOptions { Learner = learner }, Signaleringswaarden.Judgement2025);
         Console.WriteLine($"backtest: {clock.Elapsed.TotalSeconds:0.0} s");
@@ -36,7 +36,7 @@ switch (what)
 
     case "train":
     {
-        var pupils = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+        var pupils = Number(1, 100_000);
         // About 170 finished pupils per simulated school: enough schools for the asked number of histories.
         var data = SimulatedHistories.Generate(new SimulationOptions { Seed = 21, Schools = (pupils / 150) + 10 });
         var finished = data.Histories.Where(h => h.Outflow.Count > 0).Take(pupils).ToArray();
@@ -53,7 +53,7 @@ switch (what)
 
     case "select":
     {
-        var schools = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 150;
+        var schools = Number(1, 150);
         var data = SimulatedHistories.Generate(new SimulationOptions { Seed = 11, Schools = schools });
         var years = BacktestRunner.LatestYears(data.Histories, 3);
         foreach (var learner in Learners.All)
@@ -69,10 +69,10 @@ switch (what)
 
     case "worlds":
         WorldsBench.Run(
-            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 11,
-            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 23,
-            args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 150,
-            args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3);
+            Number(1, 11),
+            Number(2, 23),
+            Number(3, 150),
+            Number(4, 3));
         break;
 
     case "board":
@@ -81,8 +81,8 @@ switch (what)
 
     case "national":
         NationalBench.Run(
-            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6200,
-            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
+            Number(1, 6200),
+            Optional(2));
         break;
 
     default:
@@ -91,3 +91,8 @@ switch (what)
 }
 
 return 0;
+
+// The whole-number argument at position i, or the fallback when it is not given.
+int Number(int i, int fallback) => Optional(i) ?? fallback;
+
+int? Optional(int i) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : null;

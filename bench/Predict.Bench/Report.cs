@@ -13,20 +13,18 @@ internal static class Report
         Console.WriteLine("subject         target moment      n   brier  cf_brier log_brier   logloss  auc   sens  spec  mean_cal max_cal");
         foreach (var r in s.Rows)
         {
-            var dev = r.Calibration.Max(b => Math.Abs(b.MeanPredicted - b.Observed)) * 100;
-            var mean = r.Calibration.Average(b => Math.Abs(b.MeanPredicted - b.Observed)) * 100;
+            var row = CalibrationFigures.Of([r]);
             Console.WriteLine(string.Format(c, "{0,-15} {1,-6} {2,-6} {3,6} {4,7:0.0000} {5,8:0.0000} {6,9:0.0000} {7,9:0.000} {8,5:0.000} {9,5:0.00} {10,5:0.00} {11,8:0.0} {12,6:0.0}",
                 r.Subject, r.Target, r.Moment, r.Model.N, r.Model.Brier, r.CarryForward.Brier, r.Logistic.Brier, r.Model.LogLoss,
-                r.Model.Auc, r.Model.Sensitivity, r.Model.Specificity, mean, dev));
+                r.Model.Auc, r.Model.Sensitivity, r.Model.Specificity, row.MeanPoints, row.WorstPoints));
         }
 
         var bins = s.Rows.SelectMany(r => r.Calibration).ToArray();
-        var off = bins.Where(b => Math.Abs(b.MeanPredicted - b.Observed) > 0.03).ToArray();
+        var all = CalibrationFigures.Of(s.Rows);
         Console.WriteLine(string.Format(c, "calibration: {0} deciles, {1} more than 3 points off, {2} of them by more than 2 standard errors beyond 3 points; rows within 3 points in every decile {3}/{4}; median decile standard error {5:0.0} points",
-            bins.Length, off.Length, off.Count(b => Math.Abs(b.MeanPredicted - b.Observed) - 0.03 > 2 * b.StandardError),
-            s.Rows.Count(r => r.Calibration.All(b => Math.Abs(b.MeanPredicted - b.Observed) <= 0.03)), s.Rows.Count,
+            bins.Length, all.DecilesOff, all.DecilesBeyondChance, all.RowsWithin, all.Rows,
             100 * bins.Select(b => b.StandardError).Order().ElementAt(bins.Length / 2)));
-        var worst = s.Rows.MaxBy(r => r.Calibration.Max(b => Math.Abs(b.MeanPredicted - b.Observed)))!;
+        var worst = s.Rows.MaxBy(r => r.Calibration.Max(CalibrationFigures.Deviation))!;
         Console.WriteLine($"worst calibrated row: {worst.Subject} {worst.Target} {worst.Moment}");
         foreach (var b in worst.Calibration)
         {
@@ -56,13 +54,22 @@ internal static class Report
         }
     }
 
-    private static string Calibration(IReadOnlyList<BacktestRow> rows)
+    /// <summary>One line of pupil calibration: mean and worst decile, rows within 3 points, deciles off (beyond chance).</summary>
+    public static string Calibration(IReadOnlyList<BacktestRow> rows)
     {
-        var dev = rows.Select(r => r.Calibration.Select(b => Math.Abs(b.MeanPredicted - b.Observed) * 100).ToArray()).ToArray();
-        return string.Format(CultureInfo.InvariantCulture, "calibration mean {0:0.0} / worst {1:0.0} points per decile, rows within 3 points {2}/{3}",
-            dev.Average(d => d.Average()), dev.Max(d => d.Max()), dev.Count(d => d.All(v => v <= 3)), dev.Length);
+        var f = CalibrationFigures.Of(rows);
+        return string.Format(CultureInfo.InvariantCulture, "calibration mean {0:0.0} / worst {1:0.0} points per decile, rows within 3 points {2}/{3}, deciles > 3 points {4} ({5} > 2 se beyond)",
+            f.MeanPoints, f.WorstPoints, f.RowsWithin, f.Rows, f.DecilesOff, f.DecilesBeyondChance);
     }
 
-    private static string Below(SchoolBacktest? s) => s is null ? "" : string.Format(CultureInfo.InvariantCulture,
-        "; P(below) expected {0:0} vs observed {1:0}", s.BelowCalibration.Sum(b => b.N * b.MeanPredicted), s.BelowCalibration.Sum(b => b.N * b.Observed));
+    public static string Below(SchoolBacktest? s)
+    {
+        if (s is null)
+        {
+            return "";
+        }
+
+        var (expected, observed) = CalibrationFigures.Below(s);
+        return string.Format(CultureInfo.InvariantCulture, "; P(below) expected {0:0} vs observed {1:0}", expected, observed);
+    }
 }

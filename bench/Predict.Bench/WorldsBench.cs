@@ -18,7 +18,7 @@ internal static class WorldsBench
 
     public static void Run(int firstSeed, int lastSeed, int schools, int years)
     {
-        Console.WriteLine("seed | level error per test year (points) | calibration mean / worst, rows within 3 points, deciles > 3 points (> 2 se beyond) | 80% / 95% range | P(onder) Brier vs rule, expected vs observed | Brier gain over carry-forward");
+        Console.WriteLine("seed | level error per test year (points) | pupil calibration | 80% / 95% range | P(onder) Brier vs rule, expected vs observed | Brier gain over carry-forward");
         var worlds = new List<BacktestSummary>();
         for (var seed = firstSeed; seed <= lastSeed; seed++)
         {
@@ -30,7 +30,7 @@ internal static class WorldsBench
             var gain = s.Rows.Select(r => 1 - (r.Model.Brier / r.CarryForward.Brier)).ToArray();
             Console.WriteLine(string.Format(C, "{0,4} | {1} | {2} | {3:0.000} / {4:0.000} | {5:0.0000} vs {6:0.0000}, {7:0} vs {8:0} | {9:P0}–{10:P0}",
                 seed, string.Join(", ", s.LevelErrorByYear.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value:+0.00;-0.00}")),
-                Calibration(s.Rows), k.Coverage80, k.Coverage95, k.BrierBelow, k.BrierRule, Expected(k), Observed(k), gain.Min(), gain.Max()));
+                Report.Calibration(s.Rows), k.Coverage80, k.Coverage95, k.BrierBelow, k.BrierRule, Expected(k), Observed(k), gain.Min(), gain.Max()));
         }
 
         var cover = worlds.Select(w => w.Schools!.Coverage80).ToArray();
@@ -45,20 +45,9 @@ internal static class WorldsBench
         }
     }
 
-    private static string Calibration(IReadOnlyList<BacktestRow> rows)
-    {
-        var bins = rows.SelectMany(r => r.Calibration).ToArray();
-        var off = bins.Where(b => Math.Abs(b.MeanPredicted - b.Observed) > 0.03).ToArray();
-        return string.Format(C, "{0:0.0} / {1:0.0}, {2}/{3}, {4} ({5})",
-            100 * rows.Average(r => r.Calibration.Average(b => Math.Abs(b.MeanPredicted - b.Observed))),
-            100 * bins.Max(b => Math.Abs(b.MeanPredicted - b.Observed)),
-            rows.Count(r => r.Calibration.All(b => Math.Abs(b.MeanPredicted - b.Observed) <= 0.03)), rows.Count,
-            off.Length, off.Count(b => Math.Abs(b.MeanPredicted - b.Observed) - 0.03 > 2 * b.StandardError));
-    }
+    private static double Expected(SchoolBacktest s) => CalibrationFigures.Below(s).Expected;
 
-    private static double Expected(SchoolBacktest s) => s.BelowCalibration.Sum(b => b.N * b.MeanPredicted);
-
-    private static double Observed(SchoolBacktest s) => s.BelowCalibration.Sum(b => b.N * b.Observed);
+    private static double Observed(SchoolBacktest s) => CalibrationFigures.Below(s).Observed;
 
     private static double Sd(IEnumerable<double> values)
     {
