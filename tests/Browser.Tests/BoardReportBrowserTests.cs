@@ -84,8 +84,7 @@ public sealed class BoardReportBrowserTests(ITestOutputHelper output) : ReportIn
 
         // Open the riskiest school's page from its link.
         var riskiest = api.Schools.OrderByDescending(s => Math.Max(s.Fundamental.ProbabilityBelow, s.Target.ProbabilityBelow)).First();
-        await page.Locator($"tbody.school[data-school='{riskiest.SchoolKey}'] td.naam a").ClickAsync();
-        await page.WaitForURLAsync("**/scholen/**");
+        await OpenSchoolAsync(page, api.Bgnr, riskiest.SchoolKey);
         (await page.Locator("h1").InnerTextAsync()).ShouldContain(riskiest.Name);
         var report = await new BoardReports.BoardReportsClient(Host.Channel())
             .GetSchoolReportAsync(new GetSchoolReportRequest { Bgnr = api.Bgnr, Ovt = riskiest.Ovt });

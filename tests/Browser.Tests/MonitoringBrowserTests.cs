@@ -39,8 +39,7 @@ public sealed class MonitoringBrowserTests : ReportInChromium
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ResultsDirectory(), "board-monitoring.png"), FullPage = true });
 
         var withRecord = api.Schools.First(s => s.TrackRecord is not null);
-        await page.Locator($"tbody.school[data-school='{withRecord.SchoolKey}'] td.naam a").ClickAsync();
-        await page.WaitForURLAsync("**/scholen/**");
+        await OpenSchoolAsync(page, api.Bgnr, withRecord.SchoolKey);
         var report = await client.GetSchoolReportAsync(new GetSchoolReportRequest { Bgnr = api.Bgnr, Ovt = withRecord.Ovt });
 
         var history = page.Locator("table#verloop tbody tr");

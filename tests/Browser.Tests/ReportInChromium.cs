@@ -48,6 +48,18 @@ public abstract class ReportInChromium : IAsyncLifetime
         await page.WaitForURLAsync(new Uri(Host.HttpAddress, path).ToString());
     }
 
+    /// <summary>
+    /// Opens a school's page from the board page by its link, as a reader does. The link's address is checked first
+    /// and the click is awaited together with the navigation it starts, so a slow machine cannot make the wait begin
+    /// after the page has already changed, and a wrong link fails with its address instead of a timeout.
+    /// </summary>
+    protected static async Task OpenSchoolAsync(IPage page, string bgnr, string schoolKey)
+    {
+        var link = page.Locator($"tbody.school[data-school='{schoolKey}'] td.naam a");
+        (await link.GetAttributeAsync("href")).ShouldBe($"/besturen/{bgnr}/scholen/{schoolKey}");
+        await page.RunAndWaitForNavigationAsync(() => link.ClickAsync(), new PageRunAndWaitForNavigationOptions { UrlString = $"**/besturen/{bgnr}/scholen/{schoolKey}" });
+    }
+
     /// <summary>An expected percentage as the page writes it: one decimal, Dutch comma.</summary>
     protected static string Estimate(double v) => v.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',');
 }
