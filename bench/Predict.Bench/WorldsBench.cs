@@ -37,11 +37,26 @@ internal static class WorldsBench
         Console.WriteLine(string.Format(C, "{0} worlds: 80% range holds the value {1:0.000} on average ({2} of {0} worlds within 0.75–0.85), 95% range {3:0.000}; P(onder) expected {4:0} vs observed {5:0}; Brier below the rule in {6} of {0}",
             worlds.Count, cover.Average(), cover.Count(c => c is >= 0.75 and <= 0.85), worlds.Average(w => w.Schools!.Coverage95),
             worlds.Sum(w => Expected(w.Schools!)), worlds.Sum(w => Observed(w.Schools!)), worlds.Count(w => w.Schools!.BrierBelow < w.Schools.BrierRule)));
+        var pooled = PooledCalibration.Over([.. worlds.Select(w => w.Rows)]);
+        Console.WriteLine($"pupil calibration, each row's deciles pooled over the {worlds.Count} worlds: {Report.Calibration(pooled)}");
         foreach (var year in worlds.SelectMany(w => w.ByYear ?? []).GroupBy(y => y.OutflowYear).OrderBy(g => g.Key))
         {
-            Console.WriteLine(string.Format(C, "test year {0}: level error {1:+0.00;-0.00} points on average (sd {2:0.00}); 80% range {3:0.000}; {4}",
+            Console.WriteLine(string.Format(C, "test year {0}: level error {1:+0.00;-0.00} points on average (sd {2:0.00}); 80% range {3:0.000}; {4}; pooled over the worlds: {5}",
                 year.Key, year.Average(y => y.LevelError), Sd(year.Select(y => y.LevelError)), year.Average(y => y.Schools!.Coverage80),
-                $"P(onder) expected {year.Sum(y => Expected(y.Schools!)):0} vs observed {year.Sum(y => Observed(y.Schools!)):0}"));
+                $"P(onder) expected {year.Sum(y => Expected(y.Schools!)):0} vs observed {year.Sum(y => Observed(y.Schools!)):0}",
+                Report.Calibration(PooledCalibration.Over([.. year.Select(y => y.Rows)]))));
+        }
+
+        PrintWorstRows(pooled);
+    }
+
+    /// <summary>The pooled rows with a decile beyond the tolerance, each with its deciles.</summary>
+    private static void PrintWorstRows(IReadOnlyList<BacktestRow> pooled)
+    {
+        foreach (var row in pooled.Where(r => r.Calibration.Any(b => CalibrationFigures.Deviation(b) > CalibrationFigures.Tolerance)))
+        {
+            Console.WriteLine($"  {row.Subject} {row.Target} {row.Moment}: " + string.Join("  ", row.Calibration.Select(b =>
+                string.Format(C, "{0:0.000}/{1:0.000}±{2:0.000}", b.MeanPredicted, b.Observed, b.StandardError))));
         }
     }
 
