@@ -21,8 +21,12 @@ public static class PooledCalibration
         return worlds[0].Select(r => r with { Calibration = Pool(byRow[(r.Subject, r.Target, r.Moment)].Select(w => w.Calibration)) }).ToArray();
     }
 
-    private static CalibrationBin[] Pool(IEnumerable<IReadOnlyList<CalibrationBin>> rows) =>
-        rows.SelectMany(bins => bins).GroupBy(b => b.Decile).OrderBy(g => g.Key).Select(g =>
+    /// <summary>
+    /// One calibration table out of several of the same deciles (a row over worlds, or P(onder) over worlds): each
+    /// decile's counts added, its predicted and observed shares weighted by its rows.
+    /// </summary>
+    public static CalibrationBin[] Pool(IEnumerable<IReadOnlyList<CalibrationBin>> tables) =>
+        tables.SelectMany(bins => bins).GroupBy(b => b.Decile).OrderBy(g => g.Key).Select(g =>
         {
             var n = g.Sum(b => b.N);
             // Worlds are independent: the variances of their sums add.

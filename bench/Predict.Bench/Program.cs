@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Uitstroom.Domain.Inspectie;
-using Uitstroom.Predict.Backtest;
 using Uitstroom.Predict.Bench;
 using Uitstroom.Predict.Tests.Simulated;
 using Uitstroom.Predict.Training;
@@ -27,8 +25,7 @@ switch (what)
         Console.WriteLine($"world: {data.Schools.Count} schools, {data.Histories.Count} histories, {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
         var years = Number(3, 3);
-        var (summary, _) = BacktestRunner.Run(data.Histories, data.Schools, BacktestRunner.LatestYears(data.Histories, years),
-            new TrainingOptions { Learner = learner }, Signaleringswaarden.Judgement2025);
+        var summary = SimulatedWorld.Backtest(data, years, learner);
         Console.WriteLine($"backtest: {clock.Elapsed.TotalSeconds:0.0} s");
         Report.Print(summary);
         break;
@@ -55,11 +52,10 @@ switch (what)
     {
         var schools = Number(1, 150);
         var data = SimulatedHistories.Generate(new SimulationOptions { Seed = 11, Schools = schools });
-        var years = BacktestRunner.LatestYears(data.Histories, 3);
         foreach (var learner in Learners.All)
         {
             clock.Restart();
-            var (summary, _) = BacktestRunner.Run(data.Histories, data.Schools, years, new TrainingOptions { Learner = learner }, Signaleringswaarden.Judgement2025);
+            var summary = SimulatedWorld.Backtest(data, testYears: 3, learner);
             var k = summary.Schools!;
             Console.WriteLine($"{learner.Code(),-9} mean Brier {summary.MeanBrierByLearner[learner.Code()]:0.00000}, mean AUC {summary.Rows.Average(r => r.Model.Auc):0.000}, 80% range {k.Coverage80:0.000}, P(onder) Brier {k.BrierBelow:0.0000}; {clock.Elapsed.TotalSeconds:0} s");
         }

@@ -1,9 +1,6 @@
 using System.Globalization;
-using Uitstroom.Domain.Inspectie;
 using Uitstroom.Predict.Backtest;
 using Uitstroom.Predict.Tests.Simulated;
-using Uitstroom.Predict.Training;
-using Uitstroom.Simulation;
 
 namespace Uitstroom.Predict.Bench;
 
@@ -22,9 +19,7 @@ internal static class WorldsBench
         var worlds = new List<BacktestSummary>();
         for (var seed = firstSeed; seed <= lastSeed; seed++)
         {
-            var data = SimulatedHistories.Generate(new SimulationOptions { Seed = seed, Schools = schools });
-            var (s, _) = BacktestRunner.Run(data.Histories, data.Schools, BacktestRunner.LatestYears(data.Histories, years),
-                new TrainingOptions { Learner = Learner.FastTree }, Signaleringswaarden.Judgement2025);
+            var s = SimulatedWorld.Backtest(seed, schools, years);
             worlds.Add(s);
             var k = s.Schools!;
             var gain = s.Rows.Select(r => 1 - (r.Model.Brier / r.CarryForward.Brier)).ToArray();

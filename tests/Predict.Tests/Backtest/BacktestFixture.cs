@@ -1,8 +1,5 @@
-using Uitstroom.Domain.Inspectie;
 using Uitstroom.Predict.Backtest;
 using Uitstroom.Predict.Tests.Simulated;
-using Uitstroom.Predict.Training;
-using Uitstroom.Simulation;
 
 namespace Uitstroom.Predict.Tests.Backtest;
 
@@ -14,10 +11,8 @@ public sealed class BacktestFixture
 {
     public BacktestFixture()
     {
-        Data = SimulatedHistories.Generate(new SimulationOptions { Seed = 11, Schools = 150 });
-        (Summary, _) = BacktestRunner.Run(
-            Data.Histories, Data.Schools, BacktestRunner.LatestYears(Data.Histories, 3),
-            new TrainingOptions { Learner = Learner.FastTree }, Signaleringswaarden.Judgement2025);
+        Data = SimulatedWorld.Generate(seed: 11, schools: 150);
+        Summary = SimulatedWorld.Backtest(Data, testYears: 3);
     }
 
     public SimulatedHistories Data { get; }
