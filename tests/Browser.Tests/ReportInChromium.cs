@@ -56,8 +56,11 @@ public abstract class ReportInChromium : IAsyncLifetime
     protected static async Task OpenSchoolAsync(IPage page, string bgnr, string schoolKey)
     {
         var link = page.Locator($"tbody.school[data-school='{schoolKey}'] td.naam a");
-        (await link.GetAttributeAsync("href")).ShouldBe($"/besturen/{bgnr}/scholen/{schoolKey}");
-        await page.RunAndWaitForNavigationAsync(() => link.ClickAsync(), new PageRunAndWaitForNavigationOptions { UrlString = $"**/besturen/{bgnr}/scholen/{schoolKey}" });
+        // The key "BRIN|vestiging" is escaped in the address ('|' as %7C).
+        var address = $"/besturen/{bgnr}/scholen/{Uri.EscapeDataString(schoolKey)}";
+        (await link.GetAttributeAsync("href")).ShouldBe(address);
+        // The wait is started before the click (RunAndWaitForNavigationAsync, which did this, is obsolete).
+        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == address), link.ClickAsync());
     }
 
     /// <summary>An expected percentage as the page writes it: one decimal, Dutch comma.</summary>
