@@ -9,8 +9,8 @@ namespace Uitstroom.Ingest.Bench;
 internal static class LvsFileGenerator
 {
     public const int Schools = 600;
-    private static readonly string[] Moments = ["M5", "E5", "M6", "E6", "M7", "E7"];
-    private static readonly string[] SubjectNames = ["rekenen", "begrijpend lezen", "spelling"];
+    public static readonly string[] Moments = ["M5", "E5", "M6", "E6", "M7", "E7"];
+    public static readonly string[] SubjectNames = ["rekenen", "begrijpend lezen", "spelling"];
 
     public static string Brin(int school) => $"{school / 10:00}X{(char)('A' + (school % 10))}";
 
@@ -24,23 +24,40 @@ internal static class LvsFileGenerator
         }
     }
 
-    /// <summary>Writes <paramref name="rows"/> rows; pupils are numbered from <paramref name="firstPupil"/>.</summary>
-    public static void WriteLvs(string path, long rows, long firstPupil = 0)
+    public static readonly int RowsPerPupil = Moments.Length * SubjectNames.Length;
+
+    /// <summary>
+    /// The school of the <paramref name="index"/>-th of <paramref name="pupils"/> pupils. By school: each school's
+    /// pupils together, as one school's system exports them. Otherwise consecutive pupils sit at different schools,
+    /// as in a file merged from many schools row by row: the harder order for the store's by-school index, whose
+    /// insertions then land all over it.
+    /// </summary>
+    public static int SchoolOf(long index, long pupils, bool bySchool) =>
+        bySchool ? (int)(index / Math.Max(1, (pupils + Schools - 1) / Schools)) : (int)(index % Schools);
+
+    /// <summary>The school year in which a pupil sits the <paramref name="moment"/>-th moment (M5…E7), and the day.</summary>
+    public static (int Year, string Date) Sitting(long pupil, int moment)
     {
+        var year = 2020 + (int)(pupil % 4) + (moment / 2);
+        return (year, Moments[moment][0] == 'M' ? $"{year + 1}-01-2{moment % 8}" : $"{year + 1}-06-0{1 + (moment % 8)}");
+    }
+
+    /// <summary>Writes <paramref name="rows"/> rows; pupils are numbered from <paramref name="firstPupil"/>.</summary>
+    public static void WriteLvs(string path, long rows, long firstPupil = 0, bool bySchool = false)
+    {
+        var pupils = (rows + RowsPerPupil - 1) / RowsPerPupil;
         var random = new Random(42);
         using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
         w.WriteLine("brin;vestiging;leerling_id;schooljaar;groep;toetsmoment;afnamedatum;aanbieder;vak;score;percentiel;niveau");
-        var perPupil = Moments.Length * SubjectNames.Length;
         for (long i = 0; i < rows; i++)
         {
-            var pupil = firstPupil + (i / perPupil);
-            var m = (int)(i % perPupil) / SubjectNames.Length;
+            var pupil = firstPupil + (i / RowsPerPupil);
+            var m = (int)(i % RowsPerPupil) / SubjectNames.Length;
             var subject = SubjectNames[(int)(i % SubjectNames.Length)];
             var groep = 5 + (m / 2);
-            var year = 2020 + (int)(pupil % 4) + (groep - 5);
-            var date = Moments[m][0] == 'M' ? $"{year + 1}-01-2{m % 8}" : $"{year + 1}-06-0{1 + (m % 8)}";
+            var (year, date) = Sitting(pupil, m);
             var score = 150 + (random.NextDouble() * 200);
-            w.Write(Brin((int)(pupil % Schools)));
+            w.Write(Brin(SchoolOf(pupil - firstPupil, pupils, bySchool)));
             w.Write(";0;L");
             w.Write(pupil);
             w.Write(';');
