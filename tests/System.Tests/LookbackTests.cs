@@ -66,8 +66,8 @@ public class LookbackTests(StackFixture stack) : IClassFixture<StackFixture>
         import.ExitCode.ShouldBe(0, import.Output);
         lookback.ExitCode.ShouldBe(0, lookback.Output);
         var lines = lookback.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var header = Split(lines[0]);
-        var printed = lines.Skip(1).Select(Split).ToDictionary(c => c[header.IndexOf("ovt")], c => header.Zip(c).ToDictionary(p => p.First, p => p.Second));
+        var header = CsvLine.Split(lines[0]);
+        var printed = lines.Skip(1).Select(CsvLine.Split).ToDictionary(c => c[header.IndexOf("ovt")], c => header.Zip(c).ToDictionary(p => p.First, p => p.Second));
         printed.Count.ShouldBe(31);
         var published = PublishedRows();
         foreach (var (ovt, row) in published.Where(p => printed.ContainsKey(p.Key)))
@@ -109,34 +109,8 @@ public class LookbackTests(StackFixture stack) : IClassFixture<StackFixture>
     private static Dictionary<string, Dictionary<string, string>> PublishedRows()
     {
         var lines = File.ReadAllLines(SharedData.Duo(Files[0]));
-        var header = Split(lines[0]);
-        return lines.Skip(1).Select(Split)
+        var header = CsvLine.Split(lines[0]);
+        return lines.Skip(1).Select(CsvLine.Split)
             .ToDictionary(cells => cells[0], cells => header.Zip(cells).ToDictionary(p => p.First, p => p.Second));
-    }
-
-    private static List<string> Split(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        foreach (var ch in line)
-        {
-            if (ch == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (ch == ',' && !quoted)
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(ch);
-            }
-        }
-
-        cells.Add(cell.ToString());
-        return cells;
     }
 }

@@ -7,13 +7,16 @@ namespace Uitstroom.Stack.Tests;
 
 /// <summary>
 /// The whole stack, started once for the test class from the real AppHost: no containers (Redis runs as
-/// Debian's redis-server), a temporary SQLite store, ports chosen by Aspire so a running ./run.sh does not clash.
+/// Debian's redis-server), a temporary SQLite store and model folder, ports chosen by Aspire so a running ./run.sh
+/// does not clash.
 /// </summary>
 public sealed class StackFixture : IAsyncLifetime
 {
     public static readonly string[] Services = ["ingest", "normalise", "predict", "reporting"];
 
-    private readonly string _sqlite = Path.Combine(Path.GetTempPath(), $"uitstroom-system-{Guid.NewGuid():N}.db");
+    // A folder of its own: Predict keeps its model versions beside the SQLite file (data/models locally), and a
+    // shared temporary folder would hand one run's models to the next.
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("uitstroom-system-");
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -22,7 +25,7 @@ public sealed class StackFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [
                 "Uitstroom:FixedPorts=false",
-                $"Uitstroom:SqliteFile={_sqlite}",
+                $"Uitstroom:SqliteFile={Path.Combine(_data.FullName, "uitstroom.db")}",
                 // The services check keys against the test process's keys file; every call below sends its admin key.
                 $"Uitstroom:KeysFile={TestKeys.Default.File}",
                 // Stopping would otherwise wait ~13 s for resource clean-up.
@@ -45,9 +48,6 @@ public sealed class StackFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await App.DisposeAsync();
-        foreach (var f in new[] { _sqlite, _sqlite + "-wal", _sqlite + "-shm" })
-        {
-            File.Delete(f);
-        }
+        _data.Delete(recursive: true);
     }
 }
