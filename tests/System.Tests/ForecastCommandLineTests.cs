@@ -1,5 +1,6 @@
 using System.Globalization;
 using Uitstroom.Contracts.Predict.V1;
+using Uitstroom.Tests;
 
 namespace Uitstroom.Stack.Tests;
 

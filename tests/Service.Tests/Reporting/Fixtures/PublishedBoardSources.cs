@@ -248,38 +248,12 @@ public sealed partial class PublishedBoardSources : IRegistrySource, ILookbackSo
     private static IEnumerable<Dictionary<string, string>> Csv(string path)
     {
         using var reader = new StreamReader(path);
-        var header = Split(reader.ReadLine()!);
+        var header = CsvLine.Split(reader.ReadLine()!);
         while (reader.ReadLine() is { } line)
         {
-            var cells = Split(line);
+            var cells = CsvLine.Split(line);
             yield return header.Select((h, i) => (h, v: i < cells.Count ? cells[i] : "")).ToDictionary(x => x.h, x => x.v);
         }
-    }
-
-    private static List<string> Split(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        foreach (var c in line)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        cells.Add(cell.ToString());
-        return cells;
     }
 
     private sealed record Published(IReadOnlyList<PublishedSchool> Schools);

@@ -1,7 +1,7 @@
-namespace Uitstroom.Stack.Tests;
+namespace Uitstroom.Tests;
 
 /// <summary>A comma-separated line read independently of the product's readers: a plain quote-aware split.</summary>
-internal static class CsvLine
+public static class CsvLine
 {
     public static List<string> Split(string line)
     {
