@@ -20,7 +20,7 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
 
     /// <summary>The import's dates as stored text: a file holds few distinct dates, so each is formatted once.</summary>
     private readonly Dictionary<DateOnly, string> _dates = [];
-    private NpgsqlBinaryImporter? _copy;
+    private PgBinaryRows? _copy;
     private string? _target;
     private IReadOnlyList<string>? _rebuild;
     private long _copied;
@@ -36,27 +36,27 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
 
         _copy ??= await StartCopyAsync(cancellationToken);
 
-        // Synchronous writes: the importer buffers and flushes in large blocks, and an await per field would cost
-        // more than the field itself.
+        // Synchronous writes into the row buffer, sent in 64 kB blocks: an await per field would cost more than the
+        // field itself. The order and types are the COPY's columns (Columns).
         var c = _copy;
-        c.StartRow();
-        c.Write(pupilId, NpgsqlDbType.Integer);
-        c.Write(r.Year.StartYear, NpgsqlDbType.Integer);
-        c.Write(MomentCodes.Of(r.Moment), NpgsqlDbType.Text);
-        c.Write(r.Subject.Code(), NpgsqlDbType.Text);
-        c.Write(r.School.Brin, NpgsqlDbType.Text);
-        c.Write(r.School.Vestiging, NpgsqlDbType.Integer);
-        c.Write(r.Groep, NpgsqlDbType.Integer);
-        c.Write(r.Provider, NpgsqlDbType.Text);
-        c.Write(r.Score, NpgsqlDbType.Double);
-        WriteNullable(c, r.Percentile, NpgsqlDbType.Double);
-        WriteNullable(c, r.Niveau, NpgsqlDbType.Text);
-        WriteNullable(c, r.ReportedLevel?.Code(), NpgsqlDbType.Text);
-        WriteNullable(c, r.TakenOn is { } t ? Iso(t) : null, NpgsqlDbType.Text);
-        c.Write(Iso(r.EffectiveDate), NpgsqlDbType.Text);
-        WriteNullable(c, normalised?.Uniform, NpgsqlDbType.Double);
-        WriteNullable(c, normalised?.TableVersion, NpgsqlDbType.Integer);
-        c.Write(ImportId, NpgsqlDbType.Bigint);
+        c.StartRow((short)Columns.Length);
+        c.Write(pupilId);
+        c.Write(r.Year.StartYear);
+        c.Write(MomentCodes.Of(r.Moment));
+        c.Write(r.Subject.Code());
+        c.Write(r.School.Brin);
+        c.Write(r.School.Vestiging);
+        c.Write(r.Groep);
+        c.Write(r.Provider);
+        c.Write(r.Score);
+        c.Write(r.Percentile);
+        c.Write(r.Niveau);
+        c.Write(r.ReportedLevel?.Code());
+        c.Write(r.TakenOn is { } t ? Iso(t) : null);
+        c.Write(Iso(r.EffectiveDate));
+        c.Write(normalised?.Uniform);
+        c.Write(normalised?.TableVersion);
+        c.Write(ImportId);
         _copied++;
     }
 
@@ -68,7 +68,7 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
     /// import lock, and dropping an index locks the table until commit, so a first load briefly blocks readers of
     /// what is an empty table anyway.
     /// </summary>
-    private async Task<NpgsqlBinaryImporter> StartCopyAsync(CancellationToken cancellationToken)
+    private async Task<PgBinaryRows> StartCopyAsync(CancellationToken cancellationToken)
     {
         // Decided once per import: a COPY ended early (to look pupils up) resumes into the same table.
         if (_target is null)
@@ -89,8 +89,8 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
         }
 
         _stagedUnmerged |= _target == "lvs_stage";
-        return await connection.BeginBinaryImportAsync(
-            $"COPY {_target} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        return await PgBinaryRows.BeginAsync(
+            connection, $"COPY {_target} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
     }
 
     private string Iso(DateOnly date)
@@ -226,31 +226,6 @@ public sealed class PostgresImportBatch(NpgsqlConnection connection, NpgsqlTrans
 
         // The planner knows nothing of a fresh temporary table; without statistics it may scan lvs_result.
         await connection.ExecuteAsync(new CommandDefinition("ANALYZE import_pupil", transaction: transaction, cancellationToken: cancellationToken));
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value, type);
-        }
-    }
-
-    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
-        where T : struct
-    {
-        if (value is { } v)
-        {
-            copy.Write(v, type);
-        }
-        else
-        {
-            copy.WriteNull();
-        }
     }
 
     public override async ValueTask DisposeAsync()
