@@ -12,10 +12,8 @@ public sealed class PgBinaryRowsTests
     [Fact]
     public async Task Every_type_null_and_text_of_any_length_arrives_as_written()
     {
-        await using var store = await TestStore.CreateAsync(TestStore.Postgres);
-        await using var connection = new NpgsqlConnection(store.ConnectionString);
-        await connection.OpenAsync();
-        await connection.ExecuteAsync(Table);
+        await using var database = await Database.WithAsync(Table);
+        var connection = database.Connection;
         // Longer than the 64 kB buffer, multi-byte UTF-8, and enough rows to fill the buffer many times over.
         var longText = string.Concat(Enumerable.Repeat("ë€𝄞x", 30_000));
         await using (var rows = await PgBinaryRows.BeginAsync(connection, "COPY t (i, l, d, s, ni, nd, ns) FROM STDIN (FORMAT BINARY)", CancellationToken.None))
@@ -48,10 +46,8 @@ public sealed class PgBinaryRowsTests
     [Fact]
     public async Task Rows_disposed_before_they_are_completed_leave_nothing_and_the_connection_usable()
     {
-        await using var store = await TestStore.CreateAsync(TestStore.Postgres);
-        await using var connection = new NpgsqlConnection(store.ConnectionString);
-        await connection.OpenAsync();
-        await connection.ExecuteAsync(Table);
+        await using var database = await Database.WithAsync(Table);
+        var connection = database.Connection;
 
         await using (var rows = await PgBinaryRows.BeginAsync(connection, "COPY t (i, l, d, s, ni, nd, ns) FROM STDIN (FORMAT BINARY)", CancellationToken.None))
         {
@@ -74,15 +70,34 @@ public sealed class PgBinaryRowsTests
     [Fact]
     public async Task A_field_of_the_wrong_type_is_refused_by_the_server()
     {
-        await using var store = await TestStore.CreateAsync(TestStore.Postgres);
-        await using var connection = new NpgsqlConnection(store.ConnectionString);
-        await connection.OpenAsync();
-        await connection.ExecuteAsync("CREATE TABLE t (i integer)");
+        await using var database = await Database.WithAsync("CREATE TABLE t (i integer)");
+        var connection = database.Connection;
 
         var rows = await PgBinaryRows.BeginAsync(connection, "COPY t (i) FROM STDIN (FORMAT BINARY)", CancellationToken.None);
         rows.StartRow(1);
         rows.Write(1L);
 
         await Should.ThrowAsync<PostgresException>(() => rows.CompleteAsync(CancellationToken.None));
+    }
+
+    /// <summary>A new database of the test cluster with one table, and an open connection to it.</summary>
+    private sealed class Database(TestStore store, NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public NpgsqlConnection Connection { get; } = connection;
+
+        public static async Task<Database> WithAsync(string createTable)
+        {
+            var store = await TestStore.CreateAsync(TestStore.Postgres);
+            var connection = new NpgsqlConnection(store.ConnectionString);
+            await connection.OpenAsync();
+            await connection.ExecuteAsync(createTable);
+            return new Database(store, connection);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connection.DisposeAsync();
+            await store.DisposeAsync();
+        }
     }
 }
