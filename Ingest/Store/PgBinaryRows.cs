@@ -14,7 +14,9 @@ namespace Uitstroom.Ingest.Store;
 /// </summary>
 public sealed class PgBinaryRows : IAsyncDisposable
 {
-    private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
+    // "PGCOPY\n\377\r\n\0": the 0xFF is one byte, which a UTF-8 string literal cannot hold.
+    private static readonly byte[] Signature =
+        [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
 
     private readonly NpgsqlRawCopyStream _copy;
     private readonly byte[] _buffer = new byte[1 << 16];
