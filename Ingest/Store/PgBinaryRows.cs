@@ -57,13 +57,8 @@ public sealed class PgBinaryRows : IAsyncDisposable
         _used += 8;
     }
 
-    public void Write(double value)
-    {
-        Room(12);
-        Int32(8);
-        BinaryPrimitives.WriteDoubleBigEndian(_buffer.AsSpan(_used), value);
-        _used += 8;
-    }
+    /// <summary>A float8 is the IEEE 754 bits, big-endian: the same bytes as the bigint of those bits.</summary>
+    public void Write(double value) => Write(BitConverter.DoubleToInt64Bits(value));
 
     public void Write(int? value)
     {
@@ -98,16 +93,18 @@ public sealed class PgBinaryRows : IAsyncDisposable
         }
 
         var most = Encoding.UTF8.GetMaxByteCount(value.Length) + 4;
-        Room(most);
         if (most > _buffer.Length)
         {
+            // Longer than the buffer can ever hold: its length is buffered, its bytes sent straight after.
             var bytes = Encoding.UTF8.GetBytes(value);
+            Room(4);
             Int32(bytes.Length);
             Flush();
             _copy.Write(bytes);
             return;
         }
 
+        Room(most);
         var length = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used + 4));
         Int32(length);
         _used += length;

@@ -24,7 +24,17 @@ internal static class LvsFileGenerator
         }
     }
 
+    /// <summary>Pupils fall into this many cohorts (by their number), each sitting its moments a year after the last.</summary>
+    public const int Cohorts = 4;
+
     public static readonly int RowsPerPupil = Moments.Length * SubjectNames.Length;
+
+    /// <summary>The pupils a file of <paramref name="rows"/> rows holds (the last one possibly in part).</summary>
+    public static long PupilsIn(long rows) => (rows + RowsPerPupil - 1) / RowsPerPupil;
+
+    /// <summary>Row <paramref name="row"/> of a file: which of its pupils, which moment, which subject.</summary>
+    public static (long Pupil, int Moment, int Subject) Position(long row) =>
+        (row / RowsPerPupil, (int)(row % RowsPerPupil) / SubjectNames.Length, (int)(row % SubjectNames.Length));
 
     /// <summary>
     /// The school of the <paramref name="index"/>-th of <paramref name="pupils"/> pupils. By school: each school's
@@ -38,26 +48,25 @@ internal static class LvsFileGenerator
     /// <summary>The school year in which a pupil sits the <paramref name="moment"/>-th moment (M5…E7), and the day.</summary>
     public static (int Year, string Date) Sitting(long pupil, int moment)
     {
-        var year = 2020 + (int)(pupil % 4) + (moment / 2);
+        var year = 2020 + (int)(pupil % Cohorts) + (moment / 2);
         return (year, Moments[moment][0] == 'M' ? $"{year + 1}-01-2{moment % 8}" : $"{year + 1}-06-0{1 + (moment % 8)}");
     }
 
     /// <summary>Writes <paramref name="rows"/> rows; pupils are numbered from <paramref name="firstPupil"/>.</summary>
     public static void WriteLvs(string path, long rows, long firstPupil = 0, bool bySchool = false)
     {
-        var pupils = (rows + RowsPerPupil - 1) / RowsPerPupil;
+        var pupils = PupilsIn(rows);
         var random = new Random(42);
         using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
         w.WriteLine("brin;vestiging;leerling_id;schooljaar;groep;toetsmoment;afnamedatum;aanbieder;vak;score;percentiel;niveau");
         for (long i = 0; i < rows; i++)
         {
-            var pupil = firstPupil + (i / RowsPerPupil);
-            var m = (int)(i % RowsPerPupil) / SubjectNames.Length;
-            var subject = SubjectNames[(int)(i % SubjectNames.Length)];
+            var (index, m, subject) = Position(i);
+            var pupil = firstPupil + index;
             var groep = 5 + (m / 2);
             var (year, date) = Sitting(pupil, m);
             var score = 150 + (random.NextDouble() * 200);
-            w.Write(Brin(SchoolOf(pupil - firstPupil, pupils, bySchool)));
+            w.Write(Brin(SchoolOf(index, pupils, bySchool)));
             w.Write(";0;L");
             w.Write(pupil);
             w.Write(';');
@@ -71,7 +80,7 @@ internal static class LvsFileGenerator
             w.Write(';');
             w.Write(date);
             w.Write(";CITO;");
-            w.Write(subject);
+            w.Write(SubjectNames[subject]);
             w.Write(';');
             w.Write(score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ','));
             w.Write(';');

@@ -226,17 +226,18 @@ static void StoreFloor(string file, long rows, bool bySchool)
     var subjects = LvsFileGenerator.SubjectNames.Select(text.GetBytes).ToArray();
     var moments = LvsFileGenerator.Moments.Select(text.GetBytes).ToArray();
     var brins = Enumerable.Range(0, LvsFileGenerator.Schools).Select(b => text.GetBytes(LvsFileGenerator.Brin(b))).ToArray();
-    var sittings = Enumerable.Range(0, 4 * 6).Select(k => LvsFileGenerator.Sitting(k / 6, k % 6)).Select(x => (x.Year, Date: text.GetBytes(x.Date))).ToArray();
-    var pupils = (rows + LvsFileGenerator.RowsPerPupil - 1) / LvsFileGenerator.RowsPerPupil;
+    var m = LvsFileGenerator.Moments.Length;
+    var sittings = Enumerable.Range(0, LvsFileGenerator.Cohorts * m)
+        .Select(k => LvsFileGenerator.Sitting(k / m, k % m)).Select(x => (x.Year, Date: text.GetBytes(x.Date))).ToArray();
+    var pupils = LvsFileGenerator.PupilsIn(rows);
     for (long r = 0; r < rows; r++)
     {
-        var pupil = r / LvsFileGenerator.RowsPerPupil;
-        var moment = (int)(r % LvsFileGenerator.RowsPerPupil) / 3;
-        var (year, date) = sittings[(pupil % 4 * 6) + moment];
+        var (pupil, moment, subject) = LvsFileGenerator.Position(r);
+        var (year, date) = sittings[(pupil % LvsFileGenerator.Cohorts * m) + moment];
         SQLitePCL.raw.sqlite3_bind_int64(s, 1, pupil + 1);
         SQLitePCL.raw.sqlite3_bind_int(s, 2, year);
         SQLitePCL.raw.sqlite3_bind_text(s, 3, moments[moment]);
-        SQLitePCL.raw.sqlite3_bind_text(s, 4, subjects[r % 3]);
+        SQLitePCL.raw.sqlite3_bind_text(s, 4, subjects[subject]);
         SQLitePCL.raw.sqlite3_bind_text(s, 5, brins[LvsFileGenerator.SchoolOf(pupil, pupils, bySchool)]);
         SQLitePCL.raw.sqlite3_bind_int(s, 6, 0);
         SQLitePCL.raw.sqlite3_bind_int(s, 7, 6);

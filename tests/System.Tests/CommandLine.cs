@@ -26,4 +26,12 @@ internal static class CommandLine
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await error);
     }
+
+    /// <summary>Runs the command line and returns what it printed; a non-zero exit fails the caller with the output.</summary>
+    public static async Task<string> RunOkAsync(IEnumerable<string> arguments)
+    {
+        var (exitCode, output) = await RunAsync(arguments);
+        exitCode.ShouldBe(0, output);
+        return output;
+    }
 }

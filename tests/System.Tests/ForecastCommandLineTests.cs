@@ -22,7 +22,7 @@ public sealed class ForecastCommandLineTests(RunningDemoBoard demo) : IClassFixt
         await File.WriteAllLinesAsync(idFile, ["leerling_id", .. given]);
         try
         {
-            var printed = CsvLine.Rows(await RunningDemoBoard.Run(
+            var printed = CsvLine.Rows(await CommandLine.RunOkAsync(
                 ["forecast", "pupils", "--board", RunningDemoBoard.Board, "--format", "csv", "--leerlingen", idFile, "--predict", demo.Predict]), out var header);
             using var channel = demo.Stack.Channel("predict");
             var request = new ForecastPupilsRequest { Bgnr = RunningDemoBoard.Board, SchoolPupilIds = { given } };
@@ -61,7 +61,7 @@ public sealed class ForecastCommandLineTests(RunningDemoBoard demo) : IClassFixt
     [Fact]
     public async Task Forecast_schools_prints_every_schools_outflow_years_and_projected_indicators_as_the_API_answers()
     {
-        var printed = CsvLine.Rows(await RunningDemoBoard.Run(
+        var printed = CsvLine.Rows(await CommandLine.RunOkAsync(
             ["forecast", "schools", "--board", RunningDemoBoard.Board, "--format", "csv", "--predict", demo.Predict]), out var header);
         using var channel = demo.Stack.Channel("predict");
         var api = await new Forecasts.ForecastsClient(channel).ForecastSchoolsAsync(
@@ -70,22 +70,19 @@ public sealed class ForecastCommandLineTests(RunningDemoBoard demo) : IClassFixt
         header.ShouldBe(["brin", "vestiging", "status", "soort", "jaar", "groep_nu", "indicator", "verwacht", "laag80", "hoog80", "laag95", "hoog95",
             "signaleringswaarde", "p_onder", "uitkomst", "extra_resultaten"]);
         api.Schools.Count.ShouldBe(31);
+        // Per school: its coming outflow years (the subjects pooled), 1F then 1S/2F, then its judgement years.
         var expected = api.Schools.SelectMany(s =>
             s.Years.Where(y => y.Subject.Length == 0).SelectMany(y => new[]
             {
-                Expected(s, "uitstroomjaar", y.OutflowYear, "1F", y.Fundamental),
-                Expected(s, "uitstroomjaar", y.OutflowYear, "1S/2F", y.Streef),
+                Row(s, "uitstroomjaar", y.OutflowYear, y.GroepNow.ToString(C), "1F", y.Fundamental),
+                Row(s, "uitstroomjaar", y.OutflowYear, y.GroepNow.ToString(C), "1S/2F", y.Streef),
             })
-            .Concat(s.Indicators.Select(i => Expected(s, "oordeel", i.JudgementYear, i.Indicator, i.Value) with
-            {
-                Below = i.HasProbabilityBelow ? i.ProbabilityBelow.ToString("0.000", C) : "",
-            }))).ToList();
-        printed.Count.ShouldBe(expected.Count);
-        foreach (var (row, e) in printed.Zip(expected))
-        {
-            (row["brin"], row["vestiging"], row["status"], row["soort"], row["jaar"], row["indicator"], row["verwacht"], row["laag80"], row["hoog80"], row["p_onder"])
-                .ShouldBe((e.Brin, e.Vestiging, e.Status, e.Kind, e.Year, e.Indicator, e.Expected, e.Low80, e.High80, e.Below));
-        }
+            .Concat(s.Indicators.Select(i => Row(s, "oordeel", i.JudgementYear, "", i.Indicator, i.Value,
+                i.HasSignaleringswaarde ? i.Signaleringswaarde.ToString("0.0", C) : "",
+                i.HasProbabilityBelow ? i.ProbabilityBelow.ToString("0.000", C) : "",
+                i.ExpectedOutcome,
+                s.Gaps.FirstOrDefault(g => g.JudgementYear == i.JudgementYear && g.Indicator == i.Indicator)?.ExtraResults.ToString(C) ?? "")))).ToList();
+        printed.Select(row => header.Select(column => row[column])).ShouldBe(expected);
 
         printed.Select(r => r["soort"]).Distinct().ShouldBe(["uitstroomjaar", "oordeel"], ignoreOrder: true);
         printed.Select(r => r["status"]).ShouldAllBe(s => s == "groen" || s == "oranje" || s == "rood");
@@ -106,7 +103,7 @@ public sealed class ForecastCommandLineTests(RunningDemoBoard demo) : IClassFixt
         current.Current.ShouldBeTrue();
         var backtest = current.Backtest.ShouldNotBeNull();
 
-        var printed = await RunningDemoBoard.Run(["models", "--version", demo.ModelVersion, "--predict", demo.Predict]);
+        var printed = await CommandLine.RunOkAsync(["models", "--version", demo.ModelVersion, "--predict", demo.Predict]);
 
         backtest.Rows.Count.ShouldBe(3 * 2 * 8);
         backtest.MeanBrierByLearner.Keys.ShouldBe(["fasttree", "lightgbm", "logistic"], ignoreOrder: true);
@@ -119,10 +116,12 @@ public sealed class ForecastCommandLineTests(RunningDemoBoard demo) : IClassFixt
         }
     }
 
-    private static SchoolRow Expected(SchoolForecastMessage s, string kind, int year, string indicator, PercentRange r) =>
-        new(s.Brin, s.Vestiging.ToString("00", C), s.Status, kind, $"{year}-{year + 1}", indicator,
-            r.Expected.ToString("0.00", C), r.Low80.ToString("0.00", C), r.High80.ToString("0.00", C), "");
-
-    private sealed record SchoolRow(string Brin, string Vestiging, string Status, string Kind, string Year, string Indicator,
-        string Expected, string Low80, string High80, string Below);
+    /// <summary>One row of the schools CSV as the API's figures give it, every column in the header's order.</summary>
+    private static string[] Row(SchoolForecastMessage s, string kind, int year, string groepNow, string indicator, PercentRange r,
+        string signaleringswaarde = "", string below = "", string outcome = "", string extra = "") =>
+    [
+        s.Brin, s.Vestiging.ToString("00", C), s.Status, kind, $"{year}-{year + 1}", groepNow, indicator,
+        r.Expected.ToString("0.00", C), r.Low80.ToString("0.00", C), r.High80.ToString("0.00", C), r.Low95.ToString("0.00", C), r.High95.ToString("0.00", C),
+        signaleringswaarde, below, outcome, extra,
+    ];
 }

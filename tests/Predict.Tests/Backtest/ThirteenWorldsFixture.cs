@@ -23,6 +23,9 @@ public sealed class ThirteenWorldsFixture
     }
 
     public IReadOnlyList<BacktestSummary> Worlds { get; }
+
+    /// <summary>Each world with the seed it was drawn with, for messages that name the world.</summary>
+    public IEnumerable<(int Seed, BacktestSummary World)> BySeed => Worlds.Select((w, i) => (FirstSeed + i, w));
 }
 
 /// <summary>
